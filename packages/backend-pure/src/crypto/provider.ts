@@ -1,0 +1,100 @@
+import type { GroupName } from '@tlsport/core';
+
+/**
+ * The crypto a TLS stack needs, behind one interface so the protocol code never names a library.
+ * Two providers implement it: `node:crypto` (fast, the default on Node) and a portable one on the
+ * audited @noble/* primitives. Inputs are validated at this boundary; callers trust the results.
+ */
+export type HashName = 'sha256' | 'sha384' | 'sha512';
+
+/** An incremental hash whose running state can be forked (the transcript hash needs both). */
+export interface Hash {
+  update(data: Uint8Array): this;
+  /** The digest of everything so far; the hash stays usable. */
+  snapshot(): Uint8Array;
+  /** An independent copy of the running state. */
+  fork(): Hash;
+}
+
+export type AeadName = 'aes-128-gcm' | 'aes-256-gcm' | 'chacha20-poly1305';
+
+/** An AEAD bound to one key. Tags are 16 bytes and appended to the ciphertext. */
+export interface Aead {
+  readonly name: AeadName;
+  seal(nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array;
+  /** The plaintext, or null when authentication fails (tag compared in constant time). */
+  open(nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array | null;
+}
+
+/** An ephemeral (EC)DHE key pair for one handshake. */
+export interface KeyShare {
+  readonly group: GroupName;
+  /** The encoded public key as carried in key_share: 32 bytes for X25519, uncompressed point for NIST. */
+  readonly publicKey: Uint8Array;
+  /**
+   * The shared secret with the peer's encoded public key. Throws ProviderError on an invalid point,
+   * a wrong length, or an all-zero X25519 result (RFC 8446 §7.4.2).
+   */
+  agree(peerPublicKey: Uint8Array): Uint8Array;
+}
+
+/** TLS SignatureScheme code points (RFC 8446 §4.2.3). */
+export enum SignatureScheme {
+  rsa_pkcs1_sha256 = 0x0401,
+  rsa_pkcs1_sha384 = 0x0501,
+  rsa_pkcs1_sha512 = 0x0601,
+  ecdsa_secp256r1_sha256 = 0x0403,
+  ecdsa_secp384r1_sha384 = 0x0503,
+  ecdsa_secp521r1_sha512 = 0x0603,
+  rsa_pss_rsae_sha256 = 0x0804,
+  rsa_pss_rsae_sha384 = 0x0805,
+  rsa_pss_rsae_sha512 = 0x0806,
+  ed25519 = 0x0807,
+  rsa_pss_pss_sha256 = 0x0809,
+  rsa_pss_pss_sha384 = 0x080a,
+  rsa_pss_pss_sha512 = 0x080b,
+}
+
+export type KeyKind = 'ec-p256' | 'ec-p384' | 'rsa' | 'ed25519';
+
+/** A private key loaded once per environment. */
+export interface PrivateKey {
+  readonly kind: KeyKind;
+  /** RSA modulus size in bits; undefined for other kinds. */
+  readonly rsaBits: number | undefined;
+  /** Sign with a scheme that fits the key; ECDSA signatures are DER, as TLS carries them. */
+  sign(scheme: SignatureScheme, data: Uint8Array): Uint8Array;
+}
+
+/** A public key from a certificate's SubjectPublicKeyInfo. */
+export interface PublicKey {
+  readonly kind: KeyKind;
+  readonly rsaBits: number | undefined;
+  /** ECDSA signatures DER-encoded. False (never a throw) for a bad or malformed signature. */
+  verify(scheme: SignatureScheme, data: Uint8Array, signature: Uint8Array): boolean;
+}
+
+export interface CryptoProvider {
+  /** "node" or "noble". */
+  readonly name: string;
+  hash(name: HashName): Hash;
+  digest(name: HashName, data: Uint8Array): Uint8Array;
+  hmac(name: HashName, key: Uint8Array, data: Uint8Array): Uint8Array;
+  hkdfExtract(name: HashName, salt: Uint8Array, ikm: Uint8Array): Uint8Array;
+  hkdfExpand(name: HashName, prk: Uint8Array, info: Uint8Array, length: number): Uint8Array;
+  aead(name: AeadName, key: Uint8Array): Aead;
+  generateKeyShare(group: GroupName): KeyShare;
+  randomBytes(length: number): Uint8Array;
+  /** PKCS#8 or traditional PEM (or PKCS#8 DER). Throws ProviderError for unsupported keys. */
+  importPrivateKey(pemOrDer: string | Uint8Array): PrivateKey;
+  /** DER SubjectPublicKeyInfo. Throws ProviderError for unsupported keys. */
+  importPublicKey(spki: Uint8Array): PublicKey;
+}
+
+/** A provider-level failure: bad input to a primitive (invalid point, unsupported key, bad length). */
+export class ProviderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+}

@@ -1,0 +1,52 @@
+import type { CipherSuiteInfo, GroupName, TlsVersion } from '../tls/suites.js';
+
+/** A certificate chain (PEM, leaf first) and its private key (PEM). */
+export interface CertificateKeyPair {
+  readonly cert: string;
+  readonly key: string;
+}
+
+/**
+ * The resolved, validated configuration one engine runs with. The core builds it from the
+ * environment's attributes plus the session's overrides (Node tls vocabulary or GSK ids), so a
+ * backend never parses user input itself.
+ */
+export interface TlsConfig {
+  readonly role: 'client' | 'server';
+  readonly minVersion: TlsVersion;
+  readonly maxVersion: TlsVersion;
+  /** Enabled suites in preference order, both versions mixed; never empty. */
+  readonly cipherSuites: readonly CipherSuiteInfo[];
+  /** Enabled key-exchange groups in preference order; never empty. */
+  readonly groups: readonly GroupName[];
+  /** Trust anchors, PEM. When the user gives none: Node's bundled roots (tls.rootCertificates). */
+  readonly ca: readonly string[];
+  /** Whether `ca` was given by the user (false: Node's bundled roots). */
+  readonly caFromUser: boolean;
+  /** This side's certificate: required for a server (unless every name is in sniCertificates). */
+  readonly certificate: CertificateKeyPair | undefined;
+  /**
+   * Server: certificates chosen by the client's SNI name. Keys are host names, exact
+   * ("api.example.com") or one-label wildcards ("*.example.com"); no match falls back to `certificate`.
+   */
+  readonly sniCertificates: ReadonlyMap<string, CertificateKeyPair>;
+  /** Client: the SNI name sent and the name (or IP literal) the server certificate must match. */
+  readonly servername: string | undefined;
+  /** ALPN protocols in preference order; empty: no ALPN. */
+  readonly alpnProtocols: readonly string[];
+  /** Server: ask the client for a certificate. */
+  readonly requestCert: boolean;
+  /**
+   * Client: verify the server's chain and name (default true).
+   * Server with requestCert: the client must present a certificate that verifies.
+   */
+  readonly rejectUnauthorized: boolean;
+  /** Handshake deadline in ms, enforced by the core; 0 = none. */
+  readonly handshakeTimeoutMs: number;
+  /** Server: issue session tickets (1.3 NewSessionTicket, 1.2 RFC 5077). */
+  readonly sessionTickets: boolean;
+  /** Client: resumption state from an earlier session's `session` event, to resume. */
+  readonly session: Uint8Array | undefined;
+  /** Whether the app wants key log lines; engines may skip the work when false. */
+  readonly keylog: boolean;
+}

@@ -1,0 +1,92 @@
+import type { TlsConfig } from './config.js';
+import type { TlsError } from '../tls/TlsError.js';
+import type { GroupName, TlsVersion } from '../tls/suites.js';
+
+/**
+ * What an engine reports when its handshake completes. Peer certificates are DER; the core turns
+ * them into the summary carried on the StartInit completion, the same way for every backend.
+ */
+export interface HandshakeResult {
+  readonly version: TlsVersion;
+  /** IANA name, e.g. "TLS_AES_128_GCM_SHA256". */
+  readonly cipherSuite: string;
+  /** Key-exchange group; undefined for a TLS 1.2 resumption that did no key exchange. */
+  readonly group: GroupName | undefined;
+  readonly alpnProtocol: string | undefined;
+  /** Server: the SNI name the client sent. Client: the name it sent. */
+  readonly servername: string | undefined;
+  readonly resumed: boolean;
+  /** The peer's chain as sent, leaf first, DER. Empty when the peer sent none. */
+  readonly peerCertificates: readonly Uint8Array[];
+  /** Whether the peer's chain was verified against the trust anchors (and name, on a client). */
+  readonly peerVerified: boolean;
+}
+
+/**
+ * The engine's outputs. An engine calls these from inside its own methods (synchronous engines)
+ * or later from a callback (asynchronous engines); the session accepts both.
+ */
+export interface EngineSink {
+  /** Ciphertext for the transport, in order. */
+  transmit(ciphertext: Uint8Array): void;
+  /** Decrypted application data, in order. */
+  plaintext(data: Uint8Array): void;
+  handshakeComplete(result: HandshakeResult): void;
+  /** The peer sent close_notify: no more plaintext will arrive. */
+  peerClosed(): void;
+  /**
+   * A fatal failure. The engine has already handed any alert it sends to `transmit`, and
+   * will not call the sink again.
+   */
+  failed(error: TlsError): void;
+  /** One NSS key log line ("CLIENT_HANDSHAKE_TRAFFIC_SECRET <random> <secret>"), no newline. */
+  keylog(line: string): void;
+  /** Client: state that resumes this session later (pass back as TlsConfig.session). */
+  session(state: Uint8Array): void;
+}
+
+/**
+ * One connection's TLS state machine, sans-I/O: it never touches a socket. The session feeds it
+ * ciphertext and plaintext and forwards what it emits. Calls are never concurrent: the session
+ * makes one call at a time, and an asynchronous engine queues work internally.
+ */
+export interface TlsEngine {
+  /** Begin: a client emits its ClientHello; a server waits for one. Called once. */
+  start(): void;
+  /** Ciphertext from the transport, any split or coalescing. */
+  receive(ciphertext: Uint8Array): void;
+  /**
+   * Encrypt application data (only after handshakeComplete). `written` is called once the
+   * ciphertext for all of `data` has gone to `transmit`, or with the error that prevented it.
+   */
+  send(data: Uint8Array, written: (error?: TlsError) => void): void;
+  /** TLS 1.3 KeyUpdate; `requestPeer` sets update_requested. Rejected on 1.2 with 'unsupported'. */
+  keyUpdate(requestPeer: boolean): void;
+  /** Emit close_notify. Further send() calls fail. */
+  closeNotify(): void;
+  /**
+   * Tear down and release every resource (native memory, worker results). Safe at any point,
+   * including while an asynchronous step runs: resolves once nothing can touch the engine.
+   * After destroy the engine calls no sink method.
+   */
+  destroy(): Promise<void>;
+}
+
+/** Per-environment state a backend keeps (an SSL_CTX, a parsed trust store, a SecureContext). */
+export interface EngineContext {
+  /** A new engine for one session. `config` is the environment's config with the session's overrides. */
+  createEngine(config: TlsConfig, sink: EngineSink): TlsEngine;
+  /** Release the context's resources; engines already created stay valid until destroyed. */
+  dispose(): Promise<void>;
+}
+
+/** A TLS implementation tlsport can run on. Bound in DI under TLS_BACKEND. */
+export interface TlsBackend {
+  /** "node-tls", "openssl" or "pure". */
+  readonly name: string;
+  /**
+   * Build the per-environment context. Fails with a TlsError (bad key, unreadable certificate,
+   * unsupported option) before any session exists.
+   */
+  createContext(config: TlsConfig): Promise<EngineContext>;
+}

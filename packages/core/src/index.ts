@@ -1,0 +1,19 @@
+export { GskStatus, gskStrerror, gskStatusName } from './gsk/status.js';
+export { Errno, errnoFromNodeCode } from './gsk/errno.js';
+export { AlertDescription, AlertLevel, alertName } from './tls/alerts.js';
+export { type TlsFault, GSK_BY_FAULT, ALERT_BY_FAULT, FAULT_BY_PEER_ALERT } from './tls/faults.js';
+export { TlsError, cancelledError, type TlsErrorOptions } from './tls/TlsError.js';
+export {
+  CIPHER_SUITES,
+  GROUPS,
+  suiteByName,
+  suiteByCode,
+  groupByName,
+  groupByCode,
+  type CipherSuiteInfo,
+  type GroupInfo,
+  type GroupName,
+  type TlsVersion,
+} from './tls/suites.js';
+export type { TlsConfig, CertificateKeyPair } from './engine/config.js';
+export type { TlsBackend, EngineContext, TlsEngine, EngineSink, HandshakeResult } from './engine/spi.js';

@@ -1,0 +1,75 @@
+/**
+ * The cipher suites and groups in tlsport's scope (DESIGN.md "TLS scope"), with their IANA
+ * names and code points (RFC 8446 §B.4, RFC 5289, RFC 7905) and OpenSSL's names for them.
+ */
+export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
+
+export interface CipherSuiteInfo {
+  readonly name: string;
+  readonly code: number;
+  readonly openssl: string;
+  readonly version: TlsVersion;
+  readonly hash: 'sha256' | 'sha384';
+  readonly aead: 'aes-128-gcm' | 'aes-256-gcm' | 'chacha20-poly1305';
+  /** TLS 1.2 only: the certificate key type the suite needs. */
+  readonly auth?: 'ecdsa' | 'rsa';
+}
+
+export const CIPHER_SUITES: readonly CipherSuiteInfo[] = [
+  { name: 'TLS_AES_128_GCM_SHA256', code: 0x1301, openssl: 'TLS_AES_128_GCM_SHA256', version: 'TLSv1.3', hash: 'sha256', aead: 'aes-128-gcm' },
+  { name: 'TLS_AES_256_GCM_SHA384', code: 0x1302, openssl: 'TLS_AES_256_GCM_SHA384', version: 'TLSv1.3', hash: 'sha384', aead: 'aes-256-gcm' },
+  { name: 'TLS_CHACHA20_POLY1305_SHA256', code: 0x1303, openssl: 'TLS_CHACHA20_POLY1305_SHA256', version: 'TLSv1.3', hash: 'sha256', aead: 'chacha20-poly1305' },
+  { name: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', code: 0xc02b, openssl: 'ECDHE-ECDSA-AES128-GCM-SHA256', version: 'TLSv1.2', hash: 'sha256', aead: 'aes-128-gcm', auth: 'ecdsa' },
+  { name: 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', code: 0xc02c, openssl: 'ECDHE-ECDSA-AES256-GCM-SHA384', version: 'TLSv1.2', hash: 'sha384', aead: 'aes-256-gcm', auth: 'ecdsa' },
+  { name: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', code: 0xc02f, openssl: 'ECDHE-RSA-AES128-GCM-SHA256', version: 'TLSv1.2', hash: 'sha256', aead: 'aes-128-gcm', auth: 'rsa' },
+  { name: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', code: 0xc030, openssl: 'ECDHE-RSA-AES256-GCM-SHA384', version: 'TLSv1.2', hash: 'sha384', aead: 'aes-256-gcm', auth: 'rsa' },
+  { name: 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256', code: 0xcca8, openssl: 'ECDHE-RSA-CHACHA20-POLY1305', version: 'TLSv1.2', hash: 'sha256', aead: 'chacha20-poly1305', auth: 'rsa' },
+  { name: 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256', code: 0xcca9, openssl: 'ECDHE-ECDSA-CHACHA20-POLY1305', version: 'TLSv1.2', hash: 'sha256', aead: 'chacha20-poly1305', auth: 'ecdsa' },
+];
+
+export type GroupName = 'x25519' | 'secp256r1' | 'secp384r1';
+
+export interface GroupInfo {
+  readonly name: GroupName;
+  readonly code: number;
+  readonly openssl: string;
+}
+
+export const GROUPS: readonly GroupInfo[] = [
+  { name: 'x25519', code: 0x001d, openssl: 'X25519' },
+  { name: 'secp256r1', code: 0x0017, openssl: 'P-256' },
+  { name: 'secp384r1', code: 0x0018, openssl: 'P-384' },
+];
+
+const SUITE_BY_ANY_NAME = new Map<string, CipherSuiteInfo>();
+for (const s of CIPHER_SUITES) {
+  SUITE_BY_ANY_NAME.set(s.name.toUpperCase(), s);
+  SUITE_BY_ANY_NAME.set(s.openssl.toUpperCase(), s);
+}
+const GROUP_ALIASES: Record<string, GroupName> = {
+  X25519: 'x25519',
+  SECP256R1: 'secp256r1',
+  'P-256': 'secp256r1',
+  PRIME256V1: 'secp256r1',
+  SECP384R1: 'secp384r1',
+  'P-384': 'secp384r1',
+};
+
+/** A suite by IANA or OpenSSL name, case-insensitive; undefined when outside the scope. */
+export function suiteByName(name: string): CipherSuiteInfo | undefined {
+  return SUITE_BY_ANY_NAME.get(name.trim().toUpperCase());
+}
+
+export function suiteByCode(code: number): CipherSuiteInfo | undefined {
+  return CIPHER_SUITES.find((s) => s.code === code);
+}
+
+/** A group by IANA or OpenSSL name ("x25519", "P-256", "prime256v1", "secp384r1"). */
+export function groupByName(name: string): GroupInfo | undefined {
+  const canonical = GROUP_ALIASES[name.trim().toUpperCase()];
+  return canonical === undefined ? undefined : GROUPS.find((g) => g.name === canonical);
+}
+
+export function groupByCode(code: number): GroupInfo | undefined {
+  return GROUPS.find((g) => g.code === code);
+}

@@ -1,0 +1,1 @@
+export { TestCa, selfSignedLeaf, type Issued, type KeyType, type LeafOptions } from './pki.js';
