@@ -17,3 +17,7 @@ export {
 } from './tls/suites.js';
 export type { TlsConfig, CertificateKeyPair } from './engine/config.js';
 export type { TlsBackend, EngineContext, TlsEngine, EngineSink, HandshakeResult } from './engine/spi.js';
+export { GskError } from './gsk/GskError.js';
+export type { SecureAttributes } from './attributes/SecureAttributes.js';
+export { resolveTlsConfig } from './attributes/resolveConfig.js';
+export { selectCertificate } from './engine/selectCertificate.js';

@@ -1,0 +1,70 @@
+import type { CertificateKeyPair } from '../engine/config.js';
+
+type Pem = string | Uint8Array;
+
+/**
+ * Attributes of an environment or session, in Node `tls` vocabulary, with GSKit attribute ids
+ * accepted beside them for code ported from IBM i. Where both name the same setting, the GSK id wins.
+ */
+export interface SecureAttributes {
+  /** Default 'client'. GSK_SESSION_TYPE sets it too. */
+  role?: 'client' | 'server';
+  /** Trust anchors (PEM; one string may hold several). Default: Node's bundled roots. */
+  ca?: Pem | readonly Pem[];
+  /** This side's certificate chain, PEM, leaf first. */
+  cert?: Pem;
+  /** The private key for `cert`, PEM. */
+  key?: Pem;
+  /** Server: certificates by SNI host name ("api.example.com" or "*.example.com"). */
+  sniCertificates?: Readonly<Record<string, { cert: Pem; key: Pem }>>;
+  /** Client: SNI name and the name to verify; an IP literal is verified against IP SANs and not sent. */
+  servername?: string;
+  ALPNProtocols?: readonly string[];
+  minVersion?: 'TLSv1.2' | 'TLSv1.3';
+  maxVersion?: 'TLSv1.2' | 'TLSv1.3';
+  /** TLS 1.3 suites, colon-separated, IANA names (as Node's `ciphersuites`). */
+  cipherSuites?: string;
+  /** TLS 1.2 suites, colon-separated, OpenSSL or IANA names (as Node's `ciphers`). */
+  ciphers?: string;
+  /** Key exchange groups in preference order: "x25519", "P-256"/"secp256r1", "P-384"/"secp384r1". */
+  groups?: string | readonly string[];
+  requestCert?: boolean;
+  rejectUnauthorized?: boolean;
+  /** Handshake deadline in ms (0 = none). Default 30000. */
+  handshakeTimeoutMs?: number;
+  /** Server: issue session tickets. Default true. */
+  sessionTickets?: boolean;
+  /** Client: resumption state from an earlier session's `session` value. */
+  session?: Uint8Array;
+  /** Receives NSS key log lines (without newline), as Node's 'keylog' event. */
+  keylog?: (line: string) => void;
+
+  GSK_SESSION_TYPE?:
+    | 'GSK_CLIENT_SESSION'
+    | 'GSK_SERVER_SESSION'
+    | 'GSK_SERVER_SESSION_WITH_CL_AUTH'
+    | 'GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL';
+  GSK_PROTOCOL_TLSV13?: 'GSK_PROTOCOL_TLSV13_ON' | 'GSK_PROTOCOL_TLSV13_OFF' | boolean;
+  GSK_PROTOCOL_TLSV12?: 'GSK_PROTOCOL_TLSV12_ON' | 'GSK_PROTOCOL_TLSV12_OFF' | boolean;
+  /** Comma- or colon-separated IANA names, e.g. "TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384". */
+  GSK_TLSV13_CIPHER_SPECS_EX?: string;
+  GSK_TLSV12_CIPHER_SPECS_EX?: string;
+  /** Comma-separated group names, IBM i's GSK_TLS_ECDHE_CURVES-style list. */
+  GSK_ECDHE_CURVES?: string;
+  /** Seconds, as GSKit counts it. */
+  GSK_HANDSHAKE_TIMEOUT?: number;
+  GSK_SSL_EXTN_SERVERNAME_REQUEST?: string;
+  /** Comma-separated ALPN protocol ids. */
+  GSK_ALPN_PROTOCOLS?: string;
+}
+
+/** The names SecureAttributes accepts, for checking ids passed as strings. */
+export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set<keyof SecureAttributes>([
+  'role', 'ca', 'cert', 'key', 'sniCertificates', 'servername', 'ALPNProtocols', 'minVersion', 'maxVersion',
+  'cipherSuites', 'ciphers', 'groups', 'requestCert', 'rejectUnauthorized', 'handshakeTimeoutMs', 'sessionTickets',
+  'session', 'keylog', 'GSK_SESSION_TYPE', 'GSK_PROTOCOL_TLSV13', 'GSK_PROTOCOL_TLSV12', 'GSK_TLSV13_CIPHER_SPECS_EX',
+  'GSK_TLSV12_CIPHER_SPECS_EX', 'GSK_ECDHE_CURVES', 'GSK_HANDSHAKE_TIMEOUT', 'GSK_SSL_EXTN_SERVERNAME_REQUEST',
+  'GSK_ALPN_PROTOCOLS',
+]);
+
+export type { CertificateKeyPair };
