@@ -62,7 +62,17 @@ export interface PrivateKey {
   readonly kind: KeyKind;
   /** RSA modulus size in bits; undefined for other kinds. */
   readonly rsaBits: number | undefined;
-  /** Sign with a scheme that fits the key; ECDSA signatures are DER, as TLS carries them. */
+  /**
+   * Whether TLS 1.3 lets this key sign with `scheme`: the family fits the key, and an ECDSA scheme
+   * names the key's own curve (RFC 8446 §4.2.3). Use it to pick the scheme to sign with. RSA PKCS#1
+   * schemes count as supported: keeping them out of TLS 1.3 CertificateVerify is the protocol's rule.
+   */
+  supports(scheme: SignatureScheme): boolean;
+  /**
+   * Sign with a scheme that fits the key; ECDSA signatures are DER, as TLS carries them. An ECDSA
+   * scheme contributes its hash and the key its curve (the TLS 1.2 reading). Throws ProviderError
+   * when the scheme's family does not fit the key.
+   */
   sign(scheme: SignatureScheme, data: Uint8Array): Uint8Array;
 }
 
@@ -70,7 +80,14 @@ export interface PrivateKey {
 export interface PublicKey {
   readonly kind: KeyKind;
   readonly rsaBits: number | undefined;
-  /** ECDSA signatures DER-encoded. False (never a throw) for a bad or malformed signature. */
+  /** As PrivateKey.supports: the TLS 1.3 rule, ECDSA curve included. */
+  supports(scheme: SignatureScheme): boolean;
+  /**
+   * ECDSA signatures DER-encoded. False (never a throw) for a bad or malformed signature, or a
+   * scheme whose family does not fit the key. An ECDSA scheme contributes its hash and the key its
+   * curve (TLS 1.2 and X.509, where a P-256 key may sign with SHA-384); RSA-PSS requires a salt as
+   * long as the digest and MGF1 with the same digest.
+   */
   verify(scheme: SignatureScheme, data: Uint8Array, signature: Uint8Array): boolean;
 }
 
@@ -84,6 +101,11 @@ export interface CryptoProvider {
   hkdfExpand(name: HashName, prk: Uint8Array, info: Uint8Array, length: number): Uint8Array;
   aead(name: AeadName, key: Uint8Array): Aead;
   generateKeyShare(group: GroupName): KeyShare;
+  /**
+   * A key share from a known private key (raw 32-byte X25519 scalar, or the big-endian NIST scalar
+   * of the field's length): replaying recorded traces (RFC 8448) and test vectors.
+   */
+  importKeyShare(group: GroupName, privateKey: Uint8Array): KeyShare;
   randomBytes(length: number): Uint8Array;
   /** PKCS#8 or traditional PEM (or PKCS#8 DER). Throws ProviderError for unsupported keys. */
   importPrivateKey(pemOrDer: string | Uint8Array): PrivateKey;

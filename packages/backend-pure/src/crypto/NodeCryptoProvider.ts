@@ -1,0 +1,58 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { GroupName } from '@tlsport/core';
+import type { Aead, AeadName, CryptoProvider, Hash, HashName, KeyShare, PrivateKey, PublicKey } from './provider.js';
+import { asBytes } from './bytes.js';
+import { hkdfExpand, hkdfExtract } from './hkdf.js';
+import { NodeHash } from './node/NodeHash.js';
+import { NodeAead } from './node/NodeAead.js';
+import { generateNodeKeyShare, importNodeKeyShare } from './node/NodeKeyShare.js';
+import { importNodePrivateKey, importNodePublicKey } from './node/NodeKeys.js';
+
+/** The provider on node:crypto (OpenSSL): the fast default on Node. */
+export class NodeCryptoProvider implements CryptoProvider {
+  readonly name = 'node';
+
+  hash(name: HashName): Hash {
+    return NodeHash.create(name);
+  }
+
+  digest(name: HashName, data: Uint8Array): Uint8Array {
+    return asBytes(createHash(name).update(data).digest());
+  }
+
+  hmac(name: HashName, key: Uint8Array, data: Uint8Array): Uint8Array {
+    return asBytes(createHmac(name, key).update(data).digest());
+  }
+
+  hkdfExtract(name: HashName, salt: Uint8Array, ikm: Uint8Array): Uint8Array {
+    return hkdfExtract((h, k, d) => this.hmac(h, k, d), name, salt, ikm);
+  }
+
+  hkdfExpand(name: HashName, prk: Uint8Array, info: Uint8Array, length: number): Uint8Array {
+    return hkdfExpand((h, k, d) => this.hmac(h, k, d), name, prk, info, length);
+  }
+
+  aead(name: AeadName, key: Uint8Array): Aead {
+    return new NodeAead(name, key);
+  }
+
+  generateKeyShare(group: GroupName): KeyShare {
+    return generateNodeKeyShare(group);
+  }
+
+  importKeyShare(group: GroupName, privateKey: Uint8Array): KeyShare {
+    return importNodeKeyShare(group, privateKey);
+  }
+
+  randomBytes(length: number): Uint8Array {
+    return asBytes(randomBytes(length));
+  }
+
+  importPrivateKey(pemOrDer: string | Uint8Array): PrivateKey {
+    return importNodePrivateKey(pemOrDer);
+  }
+
+  importPublicKey(spki: Uint8Array): PublicKey {
+    return importNodePublicKey(spki);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './provider.js';
+export { NodeCryptoProvider } from './NodeCryptoProvider.js';
+export { signatureSchemeInfo, type SignatureSchemeInfo, HASH_LENGTH } from './signatureSchemes.js';
+export { defaultProvider } from './defaultProvider.js';

@@ -1,0 +1,85 @@
+import { createECDH, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type ECDH, type KeyObject } from 'node:crypto';
+import type { GroupName } from '@tlsport/core';
+import { ProviderError, type KeyShare } from '../provider.js';
+import { asBytes, concatBytes, isAllZero } from '../bytes.js';
+import { NIST_GROUPS, X25519_KEY_LENGTH, checkNistPoint, checkX25519Length } from '../groupParams.js';
+
+/** DER prefixes that wrap a raw 32-byte X25519 key as SPKI / PKCS#8 (RFC 8410 §4, §7). */
+const X25519_SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00]);
+const X25519_PKCS8_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20]);
+
+/** X25519 on node:crypto KeyObjects. */
+class NodeX25519Share implements KeyShare {
+  readonly group = 'x25519' as const;
+  readonly publicKey: Uint8Array;
+
+  constructor(private readonly privateKey: KeyObject) {
+    const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+    this.publicKey = Uint8Array.from(spki.subarray(X25519_SPKI_PREFIX.length));
+  }
+
+  agree(peerPublicKey: Uint8Array): Uint8Array {
+    checkX25519Length(peerPublicKey);
+    let secret: Uint8Array;
+    try {
+      const publicKey = createPublicKey({ key: Buffer.from(concatBytes(X25519_SPKI_PREFIX, peerPublicKey)), format: 'der', type: 'spki' });
+      secret = asBytes(diffieHellman({ privateKey: this.privateKey, publicKey }));
+    } catch (cause) {
+      // OpenSSL refuses an all-zero result itself; either way it is the peer's bad point.
+      throw new ProviderError(`x25519: key agreement failed (${(cause as Error).message})`);
+    }
+    if (isAllZero(secret)) throw new ProviderError('x25519: all-zero shared secret (RFC 8446 §7.4.2)');
+    return secret;
+  }
+}
+
+/** secp256r1 / secp384r1 on node:crypto ECDH; peer points must be uncompressed and on the curve. */
+class NodeNistShare implements KeyShare {
+  readonly publicKey: Uint8Array;
+
+  constructor(readonly group: 'secp256r1' | 'secp384r1', private readonly ecdh: ECDH) {
+    this.publicKey = asBytes(ecdh.getPublicKey(null, 'uncompressed'));
+  }
+
+  agree(peerPublicKey: Uint8Array): Uint8Array {
+    checkNistPoint(this.group, peerPublicKey);
+    try {
+      return asBytes(this.ecdh.computeSecret(peerPublicKey));
+    } catch (cause) {
+      throw new ProviderError(`${this.group}: invalid peer point (${(cause as Error).message})`);
+    }
+  }
+}
+
+export function generateNodeKeyShare(group: GroupName): KeyShare {
+  if (group === 'x25519') return new NodeX25519Share(generateKeyPairSync('x25519').privateKey);
+  const ecdh = createECDH(nistCurve(group));
+  ecdh.generateKeys();
+  return new NodeNistShare(group, ecdh);
+}
+
+export function importNodeKeyShare(group: GroupName, privateKey: Uint8Array): KeyShare {
+  if (group === 'x25519') {
+    if (privateKey.length !== X25519_KEY_LENGTH) throw new ProviderError(`x25519: private key is ${privateKey.length} bytes, expected 32`);
+    const key = createPrivateKey({ key: Buffer.from(concatBytes(X25519_PKCS8_PREFIX, privateKey)), format: 'der', type: 'pkcs8' });
+    return new NodeX25519Share(key);
+  }
+  const params = NIST_GROUPS[group];
+  if (params === undefined) throw new ProviderError(`unsupported group ${String(group)}`);
+  if (privateKey.length !== params.scalarLength) {
+    throw new ProviderError(`${group}: private key is ${privateKey.length} bytes, expected ${params.scalarLength}`);
+  }
+  const ecdh = createECDH(params.nodeCurve);
+  try {
+    ecdh.setPrivateKey(privateKey);
+  } catch (cause) {
+    throw new ProviderError(`${group}: invalid private key (${(cause as Error).message})`);
+  }
+  return new NodeNistShare(group, ecdh);
+}
+
+function nistCurve(group: GroupName): string {
+  const params = NIST_GROUPS[group];
+  if (params === undefined) throw new ProviderError(`unsupported group ${String(group)}`);
+  return params.nodeCurve;
+}
