@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { Container, ContainerModule } from 'inversify';
+import type { TlsBackend } from '../engine/spi.js';
+import { GskError } from '../gsk/GskError.js';
+import { GskStatus } from '../gsk/status.js';
+import { TLS_BACKEND } from './tokens.js';
+
+/** The ContainerModule a backend package exports: binds TLS_BACKEND to that backend. */
+export function backendModule(backend: TlsBackend): ContainerModule {
+  return new ContainerModule((options) => {
+    options.bind<TlsBackend>(TLS_BACKEND).toConstantValue(backend);
+  });
+}
+
+/** Backend names and the packages that provide them. */
+export const BACKEND_PACKAGES: Readonly<Record<string, string>> = {
+  'node-tls': '@tlsport/backend-node-tls',
+  openssl: '@tlsport/backend-openssl',
+  pure: '@tlsport/backend-pure',
+};
+
+/** What a backend package exports for DI. */
+interface BackendPackage {
+  containerModule: ContainerModule;
+}
+
+/**
+ * Loads a backend package by name and returns its ContainerModule. Throws GskError
+ * (GSK_API_NOT_AVAILABLE) when the name is unknown or the package is not installed or failed to load.
+ */
+export async function loadBackendModule(name: string): Promise<ContainerModule> {
+  const pkg = BACKEND_PACKAGES[name];
+  if (pkg === undefined) {
+    throw new GskError(GskStatus.GSK_API_NOT_AVAILABLE, `unknown backend "${name}" (known: ${Object.keys(BACKEND_PACKAGES).join(', ')})`);
+  }
+  let loaded: BackendPackage;
+  try {
+    loaded = (await import(pkg)) as BackendPackage;
+  } catch (error) {
+    throw new GskError(GskStatus.GSK_API_NOT_AVAILABLE, `backend "${name}" (${pkg}) could not be loaded: ${(error as Error).message}`);
+  }
+  return loaded.containerModule;
+}
+
+/**
+ * The one line that binds a backend by name at configuration time:
+ * `await useBackend(container, 'openssl')`, then `container.get<TlsBackend>(TLS_BACKEND)`.
+ */
+export async function useBackend(container: Container, name: string): Promise<void> {
+  if (container.isBound(TLS_BACKEND)) await container.unbind(TLS_BACKEND);
+  await container.load(await loadBackendModule(name));
+}
+
+/** Names of the backends whose packages load in this installation. */
+export async function installedBackends(): Promise<string[]> {
+  const names: string[] = [];
+  for (const name of Object.keys(BACKEND_PACKAGES)) {
+    try {
+      await loadBackendModule(name);
+      names.push(name);
+    } catch {
+      // Not installed or not built here: simply not offered.
+    }
+  }
+  return names;
+}

@@ -1,0 +1,105 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { Errno, errnoFromNodeCode } from '../gsk/errno.js';
+import { GskStatus } from '../gsk/status.js';
+import type { CompletionPort } from '../port/CompletionPort.js';
+import { OperationKind, type OperationId, type OverlappedInput } from '../port/Overlapped.js';
+import { Fifo } from '../port/CompletionQueue.js';
+import { OperationRegistry, type Operation } from '../session/Operation.js';
+
+/**
+ * A listening TCP socket whose connections are taken with startAccept (QsoStartAccept): each
+ * accept operation completes on the port with the accepted socket in `socket`, ready for
+ * SecureEnvironment.openSession. Connections that arrive with no accept pending wait in a backlog.
+ */
+export class Listener {
+  private readonly operations = new OperationRegistry();
+  private readonly pendingAccepts = new Fifo<Operation>();
+  private readonly backlog = new Fifo<Socket>();
+  private closed = false;
+
+  private constructor(private readonly server: Server) {
+    server.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  /** Listens on host:port (port 0: the OS picks one; see `port`). */
+  static listen(options: { host?: string; port?: number; backlog?: number } = {}): Promise<Listener> {
+    const server = createServer({ noDelay: true });
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, backlog: options.backlog ?? 511 }, () => {
+        server.off('error', reject);
+        resolve(new Listener(server));
+      });
+    });
+  }
+
+  get port(): number {
+    const address = this.server.address();
+    return typeof address === 'object' && address !== null ? address.port : 0;
+  }
+
+  get address(): string {
+    const address = this.server.address();
+    return typeof address === 'object' && address !== null ? address.address : '';
+  }
+
+  /**
+   * QsoStartAccept: returns GSK_IBMI_ASYNCHRONOUS_... never; the accept is always posted.
+   * Returns GSK_OK when started, GSK_IBMI_ERROR_CLOSED on a closed listener.
+   */
+  startAccept(port: CompletionPort, overlapped: OverlappedInput): GskStatus {
+    port.assertUsable();
+    if (this.closed) return GskStatus.GSK_IBMI_ERROR_CLOSED;
+    const op = this.operations.start(OperationKind.StartAccept, overlapped, port);
+    const ready = this.backlog.shift();
+    if (ready !== undefined) this.complete(op, ready);
+    else this.pendingAccepts.push(op);
+    return GskStatus.GSK_OK;
+  }
+
+  cancelOperation(id: OperationId): number {
+    let n = 0;
+    for (const op of this.operations.withId(id)) {
+      if (op.finish({ returnValue: GskStatus.GSK_TLSPORT_ERROR_CANCELLED, errnoValue: Errno.ECANCELED })) n++;
+    }
+    return n;
+  }
+
+  isOperationPending(id: OperationId): boolean {
+    return this.operations.isPending(id);
+  }
+
+  /** Stops listening; pending accepts complete with GSK_IBMI_ERROR_CLOSED; backlog sockets are destroyed. */
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      for (const op of this.operations.all()) op.finish({ returnValue: GskStatus.GSK_IBMI_ERROR_CLOSED, errnoValue: Errno.ECANCELED });
+      for (const s of this.backlog.drain()) s.destroy();
+    }
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onConnection(socket: Socket): void {
+    if (this.closed) {
+      socket.destroy();
+      return;
+    }
+    for (let op = this.pendingAccepts.shift(); op !== undefined; op = this.pendingAccepts.shift()) {
+      if (op.pending) {
+        this.complete(op, socket);
+        return;
+      }
+    }
+    socket.on('error', () => undefined);
+    this.backlog.push(socket);
+  }
+
+  private complete(op: Operation, socket: Socket): void {
+    if (socket.destroyed) {
+      op.finish({ returnValue: GskStatus.GSK_ERROR_IO, errnoValue: errnoFromNodeCode('ECONNRESET') });
+      return;
+    }
+    (op.overlapped as { socket?: Socket }).socket = socket;
+    op.finish({ returnValue: GskStatus.GSK_OK });
+  }
+}

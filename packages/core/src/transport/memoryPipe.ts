@@ -1,0 +1,47 @@
+import { Duplex } from 'node:stream';
+
+/**
+ * Two connected in-memory duplex streams: what one writes, the other reads. Stands in for a TCP
+ * connection in tests and benchmarks. Back-pressure is honoured: a write is acknowledged only once
+ * the other side has room. `end()` on one side ends the other's readable side, like a TCP FIN.
+ */
+export function memoryPipe(): [Duplex, Duplex] {
+  const a = new PipeEnd();
+  const b = new PipeEnd();
+  a.peer = b;
+  b.peer = a;
+  return [a, b];
+}
+
+class PipeEnd extends Duplex {
+  peer!: PipeEnd;
+  private blocked: (() => void) | undefined;
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (this.peer.destroyed) {
+      callback(Object.assign(new Error('memory pipe: peer destroyed'), { code: 'EPIPE' }));
+      return;
+    }
+    if (this.peer.push(chunk)) callback();
+    else this.peer.blocked = callback;
+  }
+
+  override _read(): void {
+    const resume = this.peer?.blocked;
+    if (resume !== undefined) {
+      this.peer.blocked = undefined;
+      resume();
+    }
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.peer.push(null);
+    callback();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    // A destroyed end is a reset connection for the other side.
+    if (!this.peer.destroyed) this.peer.destroy(error ?? Object.assign(new Error('memory pipe: connection reset'), { code: 'ECONNRESET' }));
+    callback(error);
+  }
+}
