@@ -1,7 +1,8 @@
 import { constants, createPrivateKey, createPublicKey, sign, verify, type KeyObject, type SignKeyObjectInput } from 'node:crypto';
 import { ProviderError, type KeyKind, type PrivateKey, type PublicKey, type SignatureScheme } from '../provider.js';
-import { HASH_LENGTH, schemeSupportedBy, schemeUsableWith, signatureSchemeInfo, type KeyFlavour, type SignatureSchemeInfo } from '../signatureSchemes.js';
+import { HASH_LENGTH, type KeyFlavour, type SignatureSchemeInfo } from '../signatureSchemes.js';
 import { asBytes } from '../bytes.js';
+import { SchemeKey } from '../keys/SchemeKey.js';
 
 const CURVES: Readonly<Record<string, KeyKind>> = { prime256v1: 'ec-p256', secp384r1: 'ec-p384' };
 
@@ -44,26 +45,11 @@ function signOptions(info: SignatureSchemeInfo, key: KeyObject): SignKeyObjectIn
   }
 }
 
-abstract class NodeKey {
-  readonly kind: KeyKind;
-  readonly rsaBits: number | undefined;
-  readonly rsaPssOnly: boolean;
-
+/** Builds the shared key description from a node KeyObject. */
+abstract class NodeKey extends SchemeKey {
   protected constructor(protected readonly key: KeyObject) {
     const described = describe(key);
-    this.kind = described.kind;
-    this.rsaBits = described.rsaBits;
-    this.rsaPssOnly = described.rsaPssOnly;
-  }
-
-  /** Whether TLS 1.3 allows this key to sign with `scheme` (ECDSA schemes name the curve). */
-  supports(scheme: SignatureScheme): boolean {
-    return schemeSupportedBy(scheme, this);
-  }
-
-  protected usable(scheme: SignatureScheme): SignatureSchemeInfo | undefined {
-    const info = signatureSchemeInfo(scheme);
-    return info !== undefined && schemeUsableWith(info, this) ? info : undefined;
+    super(described.kind, described.rsaBits, described.rsaPssOnly);
   }
 }
 
