@@ -1,0 +1,204 @@
+import { isIP } from 'node:net';
+import { Duplex } from 'node:stream';
+import { TLSSocket, checkServerIdentity, connect, type PeerCertificate } from 'node:tls';
+import { TlsError, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
+import { tlsErrorFromNode } from './faultTable.js';
+import { clientGroup, handshakeResult } from './handshakeResult.js';
+import { clientVerifyError, releaseServerSocket } from './nodeInternals.js';
+import { ServerGroupObserver } from './ServerGroupObserver.js';
+import type { SecureContextSet } from './SecureContextSet.js';
+
+/**
+ * One connection on Node's tls: a TLSSocket wrapped around an in-memory duplex. `receive` pushes
+ * ciphertext into the duplex's readable side; what the TLSSocket writes to the duplex goes to
+ * `transmit`. The engine never touches a real socket.
+ */
+export class NodeTlsEngine implements TlsEngine {
+  private readonly wire: Duplex;
+  private socket: TLSSocket | undefined;
+  private readonly groupObserver: ServerGroupObserver | undefined;
+  /** The name the client sends as SNI: not for IP literals (RFC 6066 §3). */
+  private readonly sniName: string | undefined;
+  /** Whether sink methods may still be called (false after failure or destroy). */
+  private live = true;
+  private destroyed = false;
+  private established = false;
+  private closeNotifySent = false;
+
+  constructor(
+    private readonly config: TlsConfig,
+    private readonly contexts: SecureContextSet,
+    private readonly sink: EngineSink,
+  ) {
+    this.wire = new Duplex({
+      read: () => {},
+      write: (chunk: Buffer, _encoding, done) => {
+        this.transmit(chunk);
+        done();
+      },
+      final: (done) => done(),
+    });
+    this.groupObserver = config.role === 'server' ? new ServerGroupObserver() : undefined;
+    const name = config.servername;
+    this.sniName = name !== undefined && isIP(name) === 0 ? name : undefined;
+  }
+
+  start(): void {
+    const socket = this.config.role === 'client' ? this.connectClient() : this.acceptServer();
+    this.socket = socket;
+    socket.on('data', (data: Buffer) => {
+      if (this.live) this.sink.plaintext(data);
+    });
+    socket.on('end', () => {
+      if (this.live) this.sink.peerClosed();
+    });
+    socket.on('error', (error: unknown) => this.fail(tlsErrorFromNode(error)));
+    socket.on('close', () => {
+      if (this.live && !(this.closeNotifySent && this.established)) {
+        this.fail(new TlsError('internal', 'Node closed the TLS socket without reporting an error', { alert: undefined }));
+      }
+    });
+    if (this.config.keylog) {
+      socket.on('keylog', (line: Buffer) => {
+        if (this.live) this.sink.keylog(line.toString('latin1').trimEnd());
+      });
+    }
+  }
+
+  private connectClient(): TLSSocket {
+    const expectedName = this.config.servername;
+    const socket = connect({
+      socket: this.wire,
+      secureContext: this.contexts.main,
+      ...(this.sniName === undefined ? {} : { servername: this.sniName }),
+      ...(this.config.alpnProtocols.length === 0 ? {} : { ALPNProtocols: [...this.config.alpnProtocols] }),
+      ...(this.config.session === undefined ? {} : { session: Buffer.from(this.config.session) }),
+      rejectUnauthorized: this.config.rejectUnauthorized,
+      // Match the configured name (DNS name or IP literal); with no name there is nothing to match.
+      checkServerIdentity: (_host: string, cert: PeerCertificate) => (expectedName === undefined ? undefined : checkServerIdentity(expectedName, cert)),
+    });
+    socket.on('secureConnect', () => this.complete(socket.authorized === true));
+    socket.on('session', (state: Buffer) => {
+      if (this.live) this.sink.session(state);
+    });
+    return socket;
+  }
+
+  private acceptServer(): TLSSocket {
+    const contexts = this.contexts;
+    const socket = new TLSSocket(this.wire, {
+      isServer: true,
+      secureContext: contexts.main,
+      requestCert: this.config.requestCert,
+      rejectUnauthorized: this.config.requestCert && this.config.rejectUnauthorized,
+      ...(this.config.alpnProtocols.length === 0 ? {} : { ALPNProtocols: [...this.config.alpnProtocols] }),
+      ...(contexts.hasSniCertificates
+        ? {
+            SNICallback: (name: string, answer: (err: Error | null, ctx?: ReturnType<SecureContextSet['forServername']>) => void) => {
+              const chosen = contexts.forServername(name);
+              if (chosen === undefined) answer(new TlsError('no-certificate', `no certificate for server name "${name}"`));
+              else answer(null, chosen);
+            },
+          }
+        : {}),
+    });
+    socket.on('secure', () => this.serverSecure(socket));
+    return socket;
+  }
+
+  /** Node verifies a client certificate only after its handshake; decide as tls.Server would. */
+  private serverSecure(socket: TLSSocket): void {
+    releaseServerSocket(socket);
+    if (!this.config.requestCert) {
+      this.complete(false);
+      return;
+    }
+    const verifyError = clientVerifyError(socket);
+    if (verifyError !== null && this.config.rejectUnauthorized) {
+      this.fail(tlsErrorFromNode(verifyError));
+      return;
+    }
+    this.complete(verifyError === null && socket.getPeerX509Certificate() !== undefined);
+  }
+
+  private complete(peerVerified: boolean): void {
+    const socket = this.socket;
+    if (!this.live || socket === undefined) return;
+    this.established = true;
+    const server = this.config.role === 'server';
+    this.sink.handshakeComplete(
+      handshakeResult(socket, {
+        group: server ? this.groupObserver!.group : clientGroup(socket),
+        servername: server ? (typeof socket.servername === 'string' ? socket.servername : undefined) : this.sniName,
+        peerVerified,
+      }),
+    );
+  }
+
+  private transmit(chunk: Buffer): void {
+    if (!this.live) return;
+    this.groupObserver?.observe(chunk);
+    this.sink.transmit(chunk);
+  }
+
+  private fail(error: TlsError): void {
+    if (!this.live) return;
+    this.live = false;
+    this.sink.failed(error);
+    this.socket?.destroy();
+  }
+
+  receive(ciphertext: Uint8Array): void {
+    if (!this.live) return;
+    // Copied: the caller may reuse its buffer once this returns, and the duplex reads later.
+    this.wire.push(Buffer.from(ciphertext));
+  }
+
+  send(data: Uint8Array, written: (error?: TlsError) => void): void {
+    const refused = this.sendRefusal();
+    if (refused !== undefined) {
+      written(refused);
+      return;
+    }
+    this.socket!.write(data, (error?: Error | null) => {
+      if (!this.destroyed) written(error ? tlsErrorFromNode(error) : undefined);
+    });
+  }
+
+  private sendRefusal(): TlsError | undefined {
+    if (!this.live) return new TlsError('peer-closed', 'the connection is closed', { alert: undefined });
+    if (!this.established) return new TlsError('internal', 'send() before the handshake completed', { alert: undefined });
+    if (this.closeNotifySent) return new TlsError('peer-closed', 'close_notify already sent', { alert: undefined });
+    return undefined;
+  }
+
+  /**
+   * Node has no KeyUpdate API: TLSSocket and its native TLSWrap handle expose no SSL_key_update,
+   * and renegotiate() is refused on TLS 1.3. So this engine cannot update keys on request.
+   */
+  keyUpdate(_requestPeer: boolean): void {
+    throw new TlsError('unsupported', "KeyUpdate is not available on the node-tls backend: Node's tls module exposes no KeyUpdate API (use the openssl or pure backend)", { alert: undefined });
+  }
+
+  closeNotify(): void {
+    if (this.closeNotifySent || !this.live || this.socket === undefined) return;
+    this.closeNotifySent = true;
+    this.socket.end();
+  }
+
+  async destroy(): Promise<void> {
+    this.live = false;
+    if (this.destroyed) return;
+    this.destroyed = true;
+    const socket = this.socket;
+    if (socket !== undefined && !socket.closed) {
+      await new Promise<void>((resolve) => {
+        socket.once('close', () => resolve());
+        socket.destroy();
+      });
+    }
+    this.wire.destroy();
+    // Node frees the native SSL on the turn after 'close' (lib/_tls_wrap.js onSocketCloseDestroySSL).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
