@@ -59,6 +59,8 @@ const FAULT_BY_OPENSSL_REASON: Readonly<Record<string, TlsFault>> = {
   'parse tlsext': 'bad-message',
   'record length mismatch': 'bad-message',
   'wrong message type': 'bad-message',
+  'http request': 'bad-message',
+  'https proxy request': 'bad-message',
 };
 
 /**
