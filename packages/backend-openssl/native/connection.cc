@@ -1,0 +1,179 @@
+#include "connection.h"
+
+#include <openssl/err.h>
+#include <openssl/x509v3.h>
+
+#include "live_objects.h"
+#include "pem.h"
+
+namespace tlsport {
+namespace {
+
+constexpr int kReadChunk = 16 * 1024;
+
+}  // namespace
+
+Connection::Connection(std::shared_ptr<ContextSet> contexts, const ConnectionOptions& options) : contexts_(std::move(contexts)) {
+  ERR_clear_error();
+  ssl_ = SSL_new(contexts_->primary());
+  if (ssl_ == nullptr) throw ConfigError("internal", TakeErrorText("SSL_new"));
+  TrackSsl(ssl_);
+  input_ = BIO_new(BIO_s_mem());
+  output_ = BIO_new(BIO_s_mem());
+  if (input_ == nullptr || output_ == nullptr) {
+    BIO_free(input_);
+    BIO_free(output_);
+    SSL_free(ssl_);
+    throw ConfigError("internal", TakeErrorText("BIO_new"));
+  }
+  BIO_set_mem_eof_return(input_, -1);  // empty input means "want more", not EOF
+  SSL_set_bio(ssl_, input_, output_);
+  AttachHooks(ssl_, &hooks_);
+  try {
+    Apply(options);
+  } catch (...) {
+    SSL_free(ssl_);
+    throw;
+  }
+}
+
+Connection::~Connection() { SSL_free(ssl_); }
+
+void Connection::Apply(const ConnectionOptions& o) {
+  auto check = [](bool ok, const char* fault, const char* what) {
+    if (!ok) throw ConfigError(fault, TakeErrorText(what));
+  };
+  if (o.server) SSL_set_accept_state(ssl_); else SSL_set_connect_state(ssl_);
+  check(SSL_set_min_proto_version(ssl_, o.minVersion) == 1 && SSL_set_max_proto_version(ssl_, o.maxVersion) == 1, "protocol-version",
+        "protocol versions rejected");
+  check(SSL_set_ciphersuites(ssl_, o.ciphersuites.c_str()) == 1, "unsupported", "TLS 1.3 suites rejected");
+  if (!o.cipherList.empty()) check(SSL_set_cipher_list(ssl_, o.cipherList.c_str()) == 1, "unsupported", "TLS 1.2 suites rejected");
+  check(SSL_set1_groups_list(ssl_, o.groups.c_str()) == 1, "unsupported", "groups rejected");
+
+  int mode = SSL_VERIFY_NONE;
+  if (!o.server) mode = SSL_VERIFY_PEER;
+  else if (o.requestCert) mode = SSL_VERIFY_PEER | (o.rejectUnauthorized ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0);
+  SSL_set_verify(ssl_, mode, o.rejectUnauthorized ? nullptr : AcceptAnyChain);
+
+  if (!o.ipAddress.empty()) {
+    check(X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl_), o.ipAddress.c_str()) == 1, "unsupported", "IP address rejected");
+  } else if (!o.servername.empty()) {
+    check(SSL_set_tlsext_host_name(ssl_, o.servername.c_str()) == 1, "unsupported", "server name rejected");
+    SSL_set_hostflags(ssl_, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    check(SSL_set1_host(ssl_, o.servername.c_str()) == 1, "unsupported", "server name rejected");
+  }
+
+  if (o.server) {
+    hooks_.serverAlpn = o.alpn;
+  } else if (!o.alpn.empty()) {
+    // SSL_set_alpn_protos returns 0 on success.
+    check(SSL_set_alpn_protos(ssl_, o.alpn.data(), static_cast<unsigned int>(o.alpn.size())) == 0, "unsupported", "ALPN list rejected");
+  }
+
+  if (o.session.has_value()) {
+    const unsigned char* cursor = o.session->data();
+    SSL_SESSION* session = d2i_SSL_SESSION(nullptr, &cursor, static_cast<long>(o.session->size()));
+    check(session != nullptr, "illegal-parameter", "config.session is not an OpenSSL session");
+    int ok = SSL_set_session(ssl_, session);
+    SSL_SESSION_free(session);
+    check(ok == 1, "illegal-parameter", "config.session cannot be resumed");
+  }
+  if (o.certificate.has_value()) UseCertificateKeyPair(ssl_, o.certificate->cert, o.certificate->key);
+  hooks_.keylog = o.keylog;
+  hooks_.chooseCertificate = o.chooseCertificate;
+  ERR_clear_error();
+}
+
+void Connection::Input(const uint8_t* data, size_t length) {
+  if (length > 0) BIO_write(input_, data, static_cast<int>(length));
+}
+
+void Connection::Handshake(Outcome& out) {
+  ERR_clear_error();
+  int rc = SSL_do_handshake(ssl_);
+  if (rc == 1) {
+    out.state = Outcome::kDone;
+  } else {
+    switch (SSL_get_error(ssl_, rc)) {
+      case SSL_ERROR_WANT_READ:
+        out.state = Outcome::kWantInput;
+        break;
+      case SSL_ERROR_WANT_CLIENT_HELLO_CB:
+        out.state = Outcome::kChooseCertificate;
+        out.hasServername = hooks_.hasServername;
+        out.servername = hooks_.servername;
+        break;
+      default:
+        Fail(out);
+    }
+  }
+  Collect(out);
+}
+
+void Connection::Read(Outcome& out) {
+  out.state = Outcome::kDone;
+  for (;;) {
+    size_t at = out.plaintext.size();
+    out.plaintext.resize(at + kReadChunk);
+    ERR_clear_error();
+    int n = SSL_read(ssl_, out.plaintext.data() + at, kReadChunk);
+    out.plaintext.resize(at + (n > 0 ? static_cast<size_t>(n) : 0));
+    if (n > 0) continue;
+    int error = SSL_get_error(ssl_, n);
+    if (error == SSL_ERROR_ZERO_RETURN) out.peerClosed = true;
+    else if (error != SSL_ERROR_WANT_READ) Fail(out);
+    break;
+  }
+  Collect(out);
+}
+
+void Connection::Write(const uint8_t* data, size_t length, Outcome& out) {
+  out.state = Outcome::kDone;
+  ERR_clear_error();
+  // Memory BIOs never block, so one SSL_write takes all of `data` (no partial-write mode).
+  if (length > 0 && SSL_write(ssl_, data, static_cast<int>(length)) <= 0) Fail(out);
+  Collect(out);
+}
+
+void Connection::KeyUpdate(bool requestPeer, Outcome& out) {
+  out.state = Outcome::kDone;
+  ERR_clear_error();
+  // SSL_key_update only schedules the message; SSL_do_handshake sends it now.
+  if (SSL_key_update(ssl_, requestPeer ? SSL_KEY_UPDATE_REQUESTED : SSL_KEY_UPDATE_NOT_REQUESTED) != 1 || SSL_do_handshake(ssl_) != 1) Fail(out);
+  Collect(out);
+}
+
+void Connection::Shutdown(Outcome& out) {
+  out.state = Outcome::kDone;
+  ERR_clear_error();
+  if (SSL_shutdown(ssl_) < 0) Fail(out);
+  Collect(out);
+}
+
+bool Connection::ChooseContext(size_t index) {
+  SSL_CTX* ctx = contexts_->at(index);
+  if (ctx == nullptr) return false;
+  hooks_.certificateChosen = true;
+  return SSL_set_SSL_CTX(ssl_, ctx) == ctx;
+}
+
+void Connection::Fail(Outcome& out) {
+  out.state = Outcome::kFailed;
+  out.errors = TakeErrors();
+  out.verifyResult = SSL_get_verify_result(ssl_);
+}
+
+void Connection::Collect(Outcome& out) {
+  size_t pending = BIO_ctrl_pending(output_);
+  if (pending > 0) {
+    size_t at = out.output.size();
+    out.output.resize(at + pending);
+    BIO_read(output_, out.output.data() + at, static_cast<int>(pending));
+  }
+  for (std::string& line : hooks_.keylogLines) out.keylog.push_back(std::move(line));
+  hooks_.keylogLines.clear();
+  for (Bytes& session : hooks_.sessions) out.sessions.push_back(std::move(session));
+  hooks_.sessions.clear();
+}
+
+}  // namespace tlsport

@@ -1,0 +1,86 @@
+// One SSL over two memory BIOs: plain C++, no N-API, so a pool worker can drive it.
+#pragma once
+#include <openssl/ssl.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "callbacks.h"
+#include "context_set.h"
+#include "ssl_errors.h"
+
+namespace tlsport {
+
+using Bytes = std::vector<uint8_t>;
+
+struct ConnectionOptions {
+  bool server = false;
+  int minVersion = TLS1_2_VERSION;
+  int maxVersion = TLS1_3_VERSION;
+  std::string ciphersuites;  // TLS 1.3, OpenSSL names, ':'-joined; may be empty
+  std::string cipherList;    // TLS 1.2; empty when 1.2 is off
+  std::string groups;
+  bool requestCert = false;  // server
+  bool rejectUnauthorized = true;
+  std::string servername;    // client: SNI and name check
+  std::string ipAddress;     // client: IP SAN check, no SNI
+  Bytes alpn;                // wire format
+  std::optional<Bytes> session;
+  bool keylog = false;
+  bool chooseCertificate = false;
+  /** A certificate not among the context's pre-built ones (a session override). */
+  std::optional<CertificateKeyPem> certificate;
+};
+
+/** What one operation produced; the main thread turns it into a JS object. */
+struct Outcome {
+  enum State { kDone, kWantInput, kChooseCertificate, kFailed };
+  State state = kWantInput;
+  Bytes output;     // ciphertext for the transport
+  Bytes plaintext;  // application data
+  bool peerClosed = false;
+  std::vector<ErrorEntry> errors;
+  long verifyResult = X509_V_OK;
+  std::vector<std::string> keylog;
+  std::vector<Bytes> sessions;
+  bool hasServername = false;
+  std::string servername;
+};
+
+class Connection {
+ public:
+  Connection(std::shared_ptr<ContextSet> contexts, const ConnectionOptions& options);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  /** Ciphertext from the transport into the read BIO (copied once). */
+  void Input(const uint8_t* data, size_t length);
+  /** SSL_do_handshake once; safe on a pool worker. */
+  void Handshake(Outcome& out);
+  /** SSL_read until the input is used up; handles post-handshake messages too. */
+  void Read(Outcome& out);
+  void Write(const uint8_t* data, size_t length, Outcome& out);
+  void KeyUpdate(bool requestPeer, Outcome& out);
+  void Shutdown(Outcome& out);
+  /** Server: continue with the index-th pre-built context. False when out of range. */
+  bool ChooseContext(size_t index);
+
+  SSL* ssl() const { return ssl_; }
+
+ private:
+  void Apply(const ConnectionOptions& options);
+  void Fail(Outcome& out);
+  /** Moves pending ciphertext and callback records into `out`. */
+  void Collect(Outcome& out);
+
+  std::shared_ptr<ContextSet> contexts_;
+  Hooks hooks_;
+  SSL* ssl_ = nullptr;
+  BIO* input_ = nullptr;   // owned by ssl_
+  BIO* output_ = nullptr;  // owned by ssl_
+};
+
+}  // namespace tlsport

@@ -1,0 +1,68 @@
+#include "context_set.h"
+
+#include "callbacks.h"
+#include "live_objects.h"
+#include "pem.h"
+#include "ssl_errors.h"
+
+namespace tlsport {
+namespace {
+
+// Every server context shares one session id context, so resumption survives an SNI switch.
+const unsigned char kSessionIdContext[] = "tlsport";
+
+SSL_CTX* NewContext(const ContextOptions& options, X509_STORE* store) {
+  SSL_CTX* ctx = SSL_CTX_new(TLS_method());
+  if (ctx == nullptr) throw ConfigError("internal", TakeErrorText("SSL_CTX_new"));
+  TrackContext(ctx);
+  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+  // RFC 5746: tlsport refuses renegotiation; compression is off in 3.0 already.
+  SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION);
+  SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+  X509_STORE_up_ref(store);
+  SSL_CTX_set_cert_store(ctx, store);
+  if (SSL_CTX_set1_sigalgs_list(ctx, options.sigalgs.c_str()) != 1) {
+    SSL_CTX_free(ctx);
+    throw ConfigError("unsupported", TakeErrorText("signature algorithms rejected"));
+  }
+  InstallCallbacks(ctx, options.server);
+  if (options.server) {
+    // Stateless tickets only: nothing to expire in a server-side cache.
+    SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+    SSL_CTX_set_session_id_context(ctx, kSessionIdContext, sizeof kSessionIdContext - 1);
+    if (!options.sessionTickets) {
+      SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
+      SSL_CTX_set_num_tickets(ctx, 0);
+    }
+  } else {
+    // The client hands each new session to the app (sink.session) and keeps none itself.
+    SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_NO_INTERNAL_STORE);
+  }
+  return ctx;
+}
+
+}  // namespace
+
+ContextSet::ContextSet(const ContextOptions& options) {
+  X509_STORE* store = NewTrustStore(options.ca);
+  try {
+    size_t count = options.certificates.empty() ? 1 : options.certificates.size();
+    for (size_t i = 0; i < count; i++) {
+      contexts_.push_back(NewContext(options, store));
+      if (i < options.certificates.size() && !options.certificates[i].cert.empty()) {
+        UseCertificateKeyPair(contexts_.back(), options.certificates[i].cert, options.certificates[i].key);
+      }
+    }
+  } catch (...) {
+    X509_STORE_free(store);
+    for (SSL_CTX* ctx : contexts_) SSL_CTX_free(ctx);
+    throw;
+  }
+  X509_STORE_free(store);  // each context holds its own reference
+}
+
+ContextSet::~ContextSet() {
+  for (SSL_CTX* ctx : contexts_) SSL_CTX_free(ctx);
+}
+
+}  // namespace tlsport

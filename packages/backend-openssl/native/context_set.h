@@ -1,0 +1,44 @@
+// The SSL_CTX objects of one EngineContext, shared by the context and every connection made from it.
+#pragma once
+#include <openssl/ssl.h>
+
+#include <string>
+#include <vector>
+
+namespace tlsport {
+
+struct CertificateKeyPem {
+  std::string cert;
+  std::string key;
+};
+
+struct ContextOptions {
+  bool server = false;
+  /** Trust anchors, PEM. */
+  std::vector<std::string> ca;
+  /** One SSL_CTX per entry; index 0 is the default (no certificate when `cert` is empty). */
+  std::vector<CertificateKeyPem> certificates;
+  std::string sigalgs;
+  bool sessionTickets = true;
+};
+
+/**
+ * Pre-built contexts: [0] the default, [i] the i-th certificate pair, all configured alike, so the
+ * server's certificate choice is a pointer swap (SSL_set_SSL_CTX) with no parsing on the worker.
+ * Freed when the last holder (the JS context or a connection) lets go.
+ */
+class ContextSet {
+ public:
+  explicit ContextSet(const ContextOptions& options);
+  ~ContextSet();
+  ContextSet(const ContextSet&) = delete;
+  ContextSet& operator=(const ContextSet&) = delete;
+
+  SSL_CTX* primary() const { return contexts_[0]; }
+  SSL_CTX* at(size_t index) const { return index < contexts_.size() ? contexts_[index] : nullptr; }
+
+ private:
+  std::vector<SSL_CTX*> contexts_;
+};
+
+}  // namespace tlsport

@@ -1,0 +1,212 @@
+import { cancelledError, selectCertificate, TlsError, type CertificateKeyPair, type EngineSink, type TlsConfig, type TlsEngine, type TlsVersion } from '@tlsport/core';
+import { handshakeResult } from './handshakeResult.js';
+import { addon, type NativeContext, type NativeEngine, type NativeOutcome } from './native.js';
+import { engineOptions } from './nativeOptions.js';
+import { configError, toTlsError } from './toTlsError.js';
+
+/** Identifies a certificate pair by content, so re-resolved configs still find the pre-built SSL_CTX. */
+export function pairKey(pair: CertificateKeyPair): string {
+  return `${pair.cert}\u0000${pair.key}`;
+}
+
+type Phase = 'created' | 'handshaking' | 'open' | 'ended';
+
+/**
+ * TlsEngine over one native SSL. Handshake steps run on the libuv pool, one at a time; ciphertext
+ * arriving meanwhile is queued and fed to the next step. Once the handshake is done, records are
+ * read and written on the calling thread: SSL_read/SSL_write of a record cost microseconds, less
+ * than a hop to the pool and back.
+ */
+export class OpenSslEngine implements TlsEngine {
+  private readonly native: NativeEngine;
+  private readonly queued: Uint8Array[] = [];
+  private step: Promise<void> | undefined;
+  private phase: Phase = 'created';
+  private version: TlsVersion | undefined;
+  private failure: TlsError | undefined;
+  private closeRequested = false;
+  private closeSent = false;
+  private peerHasClosed = false;
+  private destroyed: Promise<void> | undefined;
+
+  /** `prebuilt`: pairKey -> index of the context's SSL_CTX holding that certificate. */
+  constructor(
+    context: NativeContext,
+    private readonly config: TlsConfig,
+    private readonly sink: EngineSink,
+    private readonly prebuilt: ReadonlyMap<string, number>,
+  ) {
+    const own = config.certificate === undefined || prebuilt.get(pairKey(config.certificate)) === 0 ? undefined : config.certificate;
+    for (const pair of config.sniCertificates.values()) {
+      if (!prebuilt.has(pairKey(pair))) throw new TlsError('unsupported', 'sniCertificates differ from the environment\'s: the openssl backend pre-builds them per environment');
+    }
+    const chooseCertificate = config.role === 'server' && config.sniCertificates.size > 0;
+    try {
+      this.native = new addon.Engine(context, engineOptions(config, { chooseCertificate, certificate: own }));
+    } catch (error) {
+      throw configError(error);
+    }
+  }
+
+  start(): void {
+    if (this.phase !== 'created') return;
+    this.phase = 'handshaking';
+    if (this.config.role === 'client' || this.queued.length > 0) this.runStep();
+  }
+
+  receive(ciphertext: Uint8Array): void {
+    if (this.phase === 'ended' || this.peerHasClosed || ciphertext.length === 0) return;
+    if (this.phase === 'open') {
+      this.absorb(this.native.read(ciphertext));
+      return;
+    }
+    this.queued.push(ciphertext);
+    if (this.phase === 'handshaking' && this.step === undefined) this.runStep();
+  }
+
+  send(data: Uint8Array, written: (error?: TlsError) => void): void {
+    const refusal = this.sendRefusal();
+    if (refusal !== undefined) {
+      written(refusal);
+      return;
+    }
+    if (data.length === 0) {
+      written();
+      return;
+    }
+    const outcome = this.native.write(data);
+    this.emitOutput(outcome);
+    if (outcome.state === 'failed') {
+      const error = toTlsError(outcome);
+      written(error);
+      this.fail(error);
+      return;
+    }
+    written();
+  }
+
+  keyUpdate(requestPeer: boolean): void {
+    if (this.phase !== 'open') throw this.failure ?? new TlsError('unsupported', 'KeyUpdate before the handshake completed');
+    if (this.version !== 'TLSv1.3') throw new TlsError('unsupported', 'KeyUpdate exists in TLS 1.3 only (RFC 8446 §4.6.3)');
+    this.absorb(this.native.keyUpdate(requestPeer));
+  }
+
+  closeNotify(): void {
+    if (this.closeSent || this.phase === 'ended') return;
+    if (this.phase !== 'open') {
+      this.closeRequested = true;  // sent once the handshake completes
+      return;
+    }
+    this.closeSent = true;
+    this.absorb(this.native.shutdown());
+  }
+
+  destroy(): Promise<void> {
+    this.destroyed ??= (async () => {
+      this.phase = 'ended';
+      this.queued.length = 0;
+      // A running step cannot be stopped: wait for it, then free (its late result is dropped).
+      await this.step;
+      this.native.free();
+    })();
+    return this.destroyed;
+  }
+
+  private sendRefusal(): TlsError | undefined {
+    if (this.destroyed !== undefined) return cancelledError('the engine is destroyed');
+    if (this.failure !== undefined) return this.failure;
+    if (this.closeSent || this.closeRequested) return new TlsError('peer-closed', 'close_notify already sent', { alert: undefined });
+    if (this.phase !== 'open') return new TlsError('unsupported', 'send() before the handshake completed', { alert: undefined });
+    return undefined;
+  }
+
+  private runStep(): void {
+    const inputs = this.queued.splice(0);
+    this.step = new Promise((resolve) => {
+      this.native.handshake(inputs, (outcome) => {
+        this.step = undefined;
+        resolve();
+        if (this.phase !== 'ended') this.afterStep(outcome);
+      });
+    });
+  }
+
+  private afterStep(outcome: NativeOutcome): void {
+    this.emitOutput(outcome);
+    // A session is handed out after handshakeComplete (TLS 1.2 tickets arrive before Finished).
+    if (outcome.state !== 'done') this.emitSessions(outcome);
+    switch (outcome.state) {
+      case 'failed':
+        this.fail(toTlsError(outcome));
+        return;
+      case 'choose-certificate':
+        this.chooseCertificate(outcome.servername);
+        return;
+      case 'want-input':
+        if (this.queued.length > 0) this.runStep();
+        return;
+      case 'done':
+        this.completeHandshake(outcome);
+        return;
+    }
+  }
+
+  /** Server with SNI certificates: core's selector picks, the worker never calls into JS. */
+  private chooseCertificate(servername: string | undefined): void {
+    const pair = selectCertificate(this.config, servername);
+    const index = pair === undefined ? 0 : this.prebuilt.get(pairKey(pair)) ?? 0;
+    this.native.chooseCertificate(index);
+    this.runStep();
+  }
+
+  private completeHandshake(outcome: NativeOutcome): void {
+    let result;
+    try {
+      result = handshakeResult(this.native.info());
+    } catch (error) {
+      this.fail(configError(error));
+      return;
+    }
+    this.phase = 'open';
+    this.version = result.version;
+    this.sink.handshakeComplete(result);
+    this.emitSessions(outcome);
+    // Records that came with or after the last flight (application data, tickets) are read now.
+    const pending = this.queued.splice(0);
+    if (pending.length === 0) this.absorb(this.native.read());
+    for (const chunk of pending) {
+      if (this.phase !== 'open' || this.peerHasClosed) break;
+      this.absorb(this.native.read(chunk));
+    }
+    if (this.closeRequested && this.phase === 'open') this.closeNotify();
+  }
+
+  /** Delivers what a main-thread read/keyUpdate/shutdown produced. */
+  private absorb(outcome: NativeOutcome): void {
+    this.emitOutput(outcome);
+    if (outcome.plaintext !== undefined) this.sink.plaintext(outcome.plaintext);
+    this.emitSessions(outcome);
+    if (outcome.state === 'failed') {
+      this.fail(toTlsError(outcome));
+    } else if (outcome.peerClosed === true && !this.peerHasClosed) {
+      this.peerHasClosed = true;
+      this.sink.peerClosed();
+    }
+  }
+
+  private emitOutput(outcome: NativeOutcome): void {
+    if (outcome.output !== undefined) this.sink.transmit(outcome.output);
+    for (const line of outcome.keylog ?? []) this.sink.keylog(line);
+  }
+
+  private emitSessions(outcome: NativeOutcome): void {
+    for (const session of outcome.sessions ?? []) this.sink.session(session);
+  }
+
+  private fail(error: TlsError): void {
+    if (this.phase === 'ended') return;
+    this.phase = 'ended';
+    this.failure = error;
+    this.sink.failed(error);
+  }
+}

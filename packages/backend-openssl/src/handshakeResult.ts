@@ -1,0 +1,28 @@
+import { groupByName, suiteByName, TlsError, type HandshakeResult, type TlsVersion } from '@tlsport/core';
+import { opensslConstant, type NativeHandshakeInfo } from './native.js';
+
+const X509_V_OK = opensslConstant('X509_V_OK');
+const VERSION_NAMES = new Map<number, TlsVersion>([
+  [opensslConstant('TLS1_2_VERSION'), 'TLSv1.2'],
+  [opensslConstant('TLS1_3_VERSION'), 'TLSv1.3'],
+]);
+
+/** The SPI's HandshakeResult from what OpenSSL negotiated, names translated through core's tables. */
+export function handshakeResult(info: NativeHandshakeInfo): HandshakeResult {
+  const version = VERSION_NAMES.get(info.version);
+  const suite = suiteByName(info.cipher);
+  if (version === undefined || suite === undefined) {
+    // The SSL is restricted to tlsport's versions and suites, so this is a bug, not a peer's doing.
+    throw new TlsError('internal', `OpenSSL negotiated ${info.version.toString(16)} / ${info.cipher}, outside tlsport's scope`);
+  }
+  return {
+    version,
+    cipherSuite: suite.name,
+    group: info.group === undefined ? undefined : groupByName(info.group)?.name,
+    alpnProtocol: info.alpn,
+    servername: info.servername,
+    resumed: info.resumed,
+    peerCertificates: info.peerCertificates,
+    peerVerified: info.peerCertificates.length > 0 && info.verifyResult === X509_V_OK,
+  };
+}

@@ -1,0 +1,2 @@
+export { OpenSslBackend } from './OpenSslBackend.js';
+export { liveObjects } from './native.js';

@@ -1,0 +1,104 @@
+import { createRequire } from 'node:module';
+
+/** What one native operation produced (native/connection.h Outcome). */
+export interface NativeOutcome {
+  readonly state: 'done' | 'want-input' | 'choose-certificate' | 'failed';
+  readonly output?: Buffer;
+  readonly plaintext?: Buffer;
+  readonly peerClosed?: true;
+  /** OpenSSL's error queue after a failure, oldest first. */
+  readonly errors?: readonly NativeErrorEntry[];
+  /** SSL_get_verify_result after a failure. */
+  readonly verifyResult?: number;
+  readonly keylog?: readonly string[];
+  readonly sessions?: readonly Buffer[];
+  /** choose-certificate: the ClientHello's SNI host name, if any. */
+  readonly servername?: string;
+}
+
+export interface NativeErrorEntry {
+  readonly library: number;
+  readonly reason: number;
+  readonly text: string;
+}
+
+/** What a completed handshake negotiated, in OpenSSL's terms. */
+export interface NativeHandshakeInfo {
+  readonly version: number;
+  /** SSL_CIPHER_get_name: OpenSSL's suite name. */
+  readonly cipher: string;
+  /** OBJ_nid2sn of SSL_get_negotiated_group. */
+  readonly group?: string;
+  readonly alpn?: string;
+  readonly servername?: string;
+  readonly resumed: boolean;
+  readonly peerCertificates: Buffer[];
+  readonly verifyResult: number;
+}
+
+export interface NativeContextOptions {
+  readonly server: boolean;
+  readonly ca: readonly string[];
+  /** One SSL_CTX each; [0] is the default (null: no certificate). */
+  readonly certificates: readonly ({ cert: string; key: string } | null)[];
+  readonly sigalgs: string;
+  readonly sessionTickets: boolean;
+}
+
+export interface NativeEngineOptions {
+  readonly server: boolean;
+  readonly minVersion: number;
+  readonly maxVersion: number;
+  readonly ciphersuites: string;
+  readonly cipherList: string;
+  readonly groups: string;
+  readonly requestCert: boolean;
+  readonly rejectUnauthorized: boolean;
+  readonly servername?: string;
+  readonly ipAddress?: string;
+  readonly alpn?: Uint8Array;
+  readonly session?: Uint8Array;
+  readonly keylog: boolean;
+  readonly chooseCertificate: boolean;
+  readonly certificate?: { cert: string; key: string };
+}
+
+export interface NativeContext {
+  dispose(): void;
+}
+
+export interface NativeEngine {
+  handshake(inputs: readonly Uint8Array[], done: (outcome: NativeOutcome) => void): void;
+  read(input?: Uint8Array): NativeOutcome;
+  write(data: Uint8Array): NativeOutcome;
+  keyUpdate(requestPeer: boolean): NativeOutcome;
+  shutdown(): NativeOutcome;
+  info(): NativeHandshakeInfo;
+  chooseCertificate(index: number): boolean;
+  free(): void;
+}
+
+interface Addon {
+  Context: new (options: NativeContextOptions) => NativeContext;
+  Engine: new (context: NativeContext, options: NativeEngineOptions) => NativeEngine;
+  liveObjects(): { ssl: number; ctx: number };
+  constants: Readonly<Record<string, number>>;
+}
+
+/** The addon scripts/build.mjs built into build/Release (during npm install). */
+export const addon: Addon = createRequire(import.meta.url)('../../build/Release/tlsport_openssl.node') as Addon;
+
+/** An OpenSSL macro's value by name; throws for a name the addon does not export. */
+export function opensslConstant(name: string): number {
+  const value = addon.constants[name];
+  if (value === undefined) throw new Error(`@tlsport/backend-openssl: the addon exports no OpenSSL constant ${name}`);
+  return value;
+}
+
+/**
+ * The SSL and SSL_CTX objects this backend created that OpenSSL has not yet freed (counted by
+ * ex_data free callbacks, so an SSL_CTX still referenced by a live SSL counts as live).
+ */
+export function liveObjects(): { ssl: number; ctx: number } {
+  return addon.liveObjects();
+}

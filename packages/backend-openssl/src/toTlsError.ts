@@ -1,0 +1,44 @@
+import { TlsError, type TlsFault } from '@tlsport/core';
+import { OTHER_FAULT, OTHER_VERIFY_FAULT, SSL_REASON_FAULTS, VERIFY_FAULTS } from './faultTable.js';
+import { opensslConstant, type NativeOutcome } from './native.js';
+
+function byValue(table: Readonly<Record<string, TlsFault>>): Map<number, TlsFault> {
+  return new Map(Object.entries(table).map(([name, fault]) => [opensslConstant(name), fault]));
+}
+
+const VERIFY = byValue(VERIFY_FAULTS);
+const SSL_REASONS = byValue(SSL_REASON_FAULTS);
+const ERR_LIB_SSL = opensslConstant('ERR_LIB_SSL');
+const SSL_AD_REASON_OFFSET = opensslConstant('SSL_AD_REASON_OFFSET');
+const SSL_R_CERTIFICATE_VERIFY_FAILED = opensslConstant('SSL_R_CERTIFICATE_VERIFY_FAILED');
+const TLS_ALERT_MAX = 255;
+
+/**
+ * The TlsError for a failed native operation. The oldest libssl entry of the error queue is the
+ * cause (later entries are consequences); a verification failure is refined by the verify result.
+ */
+export function toTlsError(outcome: NativeOutcome): TlsError {
+  const errors = outcome.errors ?? [];
+  const detail = errors.map((e) => e.text).join('; ') || 'OpenSSL failed without an error entry';
+  for (const e of errors) {
+    if (e.library !== ERR_LIB_SSL) continue;
+    if (e.reason === SSL_R_CERTIFICATE_VERIFY_FAILED) {
+      const fault = VERIFY.get(outcome.verifyResult ?? -1) ?? OTHER_VERIFY_FAULT;
+      return new TlsError(fault, `${detail} (verify result ${outcome.verifyResult})`);
+    }
+    if (e.reason > SSL_AD_REASON_OFFSET && e.reason <= SSL_AD_REASON_OFFSET + TLS_ALERT_MAX) {
+      return TlsError.fromPeerAlert(e.reason - SSL_AD_REASON_OFFSET, detail);
+    }
+    const fault = SSL_REASONS.get(e.reason);
+    if (fault !== undefined) return new TlsError(fault, detail);
+  }
+  return new TlsError(OTHER_FAULT, detail);
+}
+
+/** The TlsError for a configuration the addon rejected (it tags such errors with a fault name). */
+export function configError(error: unknown): TlsError {
+  if (error instanceof TlsError) return error;
+  const fault = (error as { fault?: TlsFault }).fault;
+  const message = error instanceof Error ? error.message : String(error);
+  return new TlsError(fault ?? 'internal', message, { cause: error });
+}
