@@ -509,7 +509,11 @@ export class SecureSession {
     const engine = this.engine;
     this.engine = undefined;
     this.destroyed = (engine?.destroy() ?? Promise.resolve()).finally(() => this.host.sessionClosed(this));
-    if (this.ownsSocket) this.socket.destroy();
+    if (this.ownsSocket) {
+      // Errors of a socket we are discarding have nobody left to hear them.
+      this.socket.on('error', () => undefined);
+      this.socket.destroy();
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { Duplex } from 'node:stream';
 /**
  * Two connected in-memory duplex streams: what one writes, the other reads. Stands in for a TCP
  * connection in tests and benchmarks. Back-pressure is honoured: a write is acknowledged only once
- * the other side has room. `end()` on one side ends the other's readable side, like a TCP FIN.
+ * the other side has room. `end()` or `destroy()` on one side ends the other's readable side, like a TCP FIN.
  */
 export function memoryPipe(): [Duplex, Duplex] {
   const a = new PipeEnd();
@@ -40,8 +40,11 @@ class PipeEnd extends Duplex {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    // A destroyed end is a reset connection for the other side.
-    if (!this.peer.destroyed) this.peer.destroy(error ?? Object.assign(new Error('memory pipe: connection reset'), { code: 'ECONNRESET' }));
+    // A destroyed end looks to the other side like a closed connection: its input ends.
+    if (!this.peer.destroyed && !this.peer.readableEnded) this.peer.push(null);
+    const resume = this.blocked;
+    this.blocked = undefined;
+    resume?.();
     callback(error);
   }
 }
