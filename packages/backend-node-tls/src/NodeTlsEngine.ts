@@ -44,6 +44,7 @@ export class NodeTlsEngine implements TlsEngine {
   }
 
   start(): void {
+    if (this.destroyed) return;
     const socket = this.config.role === 'client' ? this.connectClient() : this.acceptServer();
     this.socket = socket;
     socket.on('data', (data: Buffer) => {

@@ -1,0 +1,73 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { expect } from 'chai';
+import { suiteByName } from '@tlsport/core';
+import { TestCa, type KeyType } from '@tlsport/testkit';
+import { OpensslProcess, SocketPump } from './helpers/socketPump.js';
+
+const CASES: { version: 'TLSv1.2' | 'TLSv1.3'; keyType: KeyType; flag: string }[] = [
+  { version: 'TLSv1.3', keyType: 'ec-p256', flag: '-tls1_3' },
+  { version: 'TLSv1.3', keyType: 'rsa-2048', flag: '-tls1_3' },
+  { version: 'TLSv1.2', keyType: 'ec-p256', flag: '-tls1_2' },
+  { version: 'TLSv1.2', keyType: 'rsa-2048', flag: '-tls1_2' },
+];
+
+describe('node-tls engine: interop with the openssl CLI over loopback TCP', function () {
+  const ca = TestCa.root();
+  const processes: OpensslProcess[] = [];
+  const pumps: SocketPump[] = [];
+  const servers: Server[] = [];
+
+  afterEach(async () => {
+    await Promise.all(pumps.splice(0).map((p) => p.close()));
+    await Promise.all(processes.splice(0).map((p) => p.kill()));
+    await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+  });
+  after(() => ca.dispose());
+
+  for (const { version, keyType, flag } of CASES) {
+    it(`engine client -> openssl s_server, ${version} ${keyType}`, async () => {
+      const leaf = ca.issue({ keyType });
+      const server = new OpensslProcess(['s_server', '-accept', '127.0.0.1:0', '-cert', leaf.certFile, '-key', leaf.keyFile, flag, '-www', '-naccept', '1']);
+      processes.push(server);
+      const port = Number((await server.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/))[1]);
+      const socket = createConnection({ host: '127.0.0.1', port });
+      await new Promise((r) => socket.once('connect', r));
+      const pump = await SocketPump.open(socket, { ca: ca.cert, servername: 'localhost' });
+      pumps.push(pump);
+      await pump.until(() => pump.side.handshake !== undefined || pump.side.error !== undefined);
+      expect(pump.side.error).to.equal(undefined);
+      expect(pump.side.handshake?.version).to.equal(version);
+      expect(pump.side.handshake?.peerVerified).to.equal(true);
+      pump.send('GET / HTTP/1.0\r\n\r\n');
+      await pump.until(() => pump.side.peerClosed);
+      const page = Buffer.concat(pump.side.received).toString('latin1');
+      expect(page).to.match(new RegExp(`Protocol\\s*: ${version.replace('.', '\\.')}`));
+      // s_server reports what it negotiated, in OpenSSL's names.
+      expect(page).to.contain(`${version}, Cipher is ${suiteByName(pump.side.handshake!.cipherSuite)!.openssl}`);
+    });
+
+    it(`openssl s_client -> engine server, ${version} ${keyType}`, async () => {
+      const leaf = ca.issue({ keyType });
+      const accepted = new Promise<Socket>((resolve) => {
+        const listener = createServer(resolve);
+        servers.push(listener);
+        listener.listen(0, '127.0.0.1');
+      });
+      await new Promise((r) => servers[0]!.once('listening', r));
+      const port = (servers[0]!.address() as { port: number }).port;
+      const client = new OpensslProcess(['s_client', '-connect', `127.0.0.1:${port}`, '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', flag, '-quiet']);
+      processes.push(client);
+      const pump = await SocketPump.open(await accepted, { role: 'server', cert: leaf.chain, key: leaf.key });
+      pumps.push(pump);
+      await pump.until(() => pump.side.handshake !== undefined || pump.side.error !== undefined);
+      expect(pump.side.error).to.equal(undefined);
+      expect(pump.side.handshake?.version).to.equal(version);
+      expect(pump.side.handshake?.servername).to.equal('localhost');
+      expect(pump.side.handshake?.group).to.equal('x25519');
+      client.write('ping\n');
+      await pump.until(() => Buffer.concat(pump.side.received).toString() === 'ping\n');
+      pump.send('pong\n');
+      await client.waitFor(/pong/);
+    });
+  }
+});
