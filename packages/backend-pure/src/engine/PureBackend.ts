@@ -1,0 +1,32 @@
+import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core';
+import { defaultProvider } from '../crypto/index.js';
+import type { CryptoProvider } from '../crypto/provider.js';
+import { providerRandom, systemClock, type Clock, type RandomSource } from '../tls13/sources.js';
+import { PureContext } from './PureContext.js';
+
+export interface PureBackendOptions {
+  /** Crypto primitives; default: the node:crypto provider. */
+  readonly provider?: CryptoProvider;
+  /** Time source; default: Date.now. */
+  readonly clock?: Clock;
+  /** Randomness and key shares; default: the provider's. */
+  readonly random?: RandomSource;
+}
+
+/** TLS in TypeScript behind tlsport's engine SPI: sans-I/O, synchronous, any crypto provider. */
+export class PureBackend implements TlsBackend {
+  readonly name = 'pure';
+  private readonly provider: CryptoProvider;
+  private readonly clock: Clock;
+  private readonly random: RandomSource;
+
+  constructor(options: PureBackendOptions = {}) {
+    this.provider = options.provider ?? defaultProvider();
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? providerRandom(this.provider);
+  }
+
+  async createContext(config: TlsConfig): Promise<EngineContext> {
+    return new PureContext(config, this.provider, this.clock, this.random);
+  }
+}

@@ -1,0 +1,111 @@
+import { isIP } from 'node:net';
+import { TlsError, selectCertificate, type CertificateKeyPair, type EngineContext, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
+import type { CryptoProvider } from '../crypto/provider.js';
+import { chainFromPem, TrustAnchors } from '../tls13/certificates.js';
+import type { ClientOptions, LocalCertificate, ServerOptions, VersionRange } from '../tls13/options.js';
+import { parseSessionState } from '../tls13/sessionState.js';
+import type { Clock, RandomSource } from '../tls13/sources.js';
+import { tls13Suite } from '../tls13/suite.js';
+import { TicketSealer } from '../tls13/tickets.js';
+import { PureEngine } from './PureEngine.js';
+
+/**
+ * Per-environment state of the pure backend: loaded certificates and keys, trust anchors, and
+ * the ticket key. Engines created from it share these; each resolves its own options.
+ */
+export class PureContext implements EngineContext {
+  private readonly loaded = new Map<CertificateKeyPair, LocalCertificate>();
+  private readonly trustByCa = new Map<readonly string[], TrustAnchors>();
+  private readonly tickets: TicketSealer;
+  private disposed = false;
+
+  constructor(
+    config: TlsConfig,
+    private readonly provider: CryptoProvider,
+    private readonly clock: Clock,
+    private readonly random: RandomSource,
+  ) {
+    this.tickets = new TicketSealer(provider);
+    if (config.role === 'server' && config.certificate === undefined && config.sniCertificates.size === 0) {
+      throw new TlsError('no-certificate', 'a server needs a certificate', { alert: undefined });
+    }
+    if (config.certificate !== undefined) this.load(config.certificate);
+    for (const pair of config.sniCertificates.values()) this.load(pair);
+    this.trust(config.ca);
+  }
+
+  /** Loads a chain and key once; a bad one fails the context before any session exists. */
+  private load(pair: CertificateKeyPair): LocalCertificate {
+    let cert = this.loaded.get(pair);
+    if (cert !== undefined) return cert;
+    const chain = chainFromPem(pair.cert);
+    if (chain.length === 0) throw new TlsError('bad-certificate', 'certificate PEM holds no certificate', { alert: undefined });
+    try {
+      cert = { chain, key: this.provider.importPrivateKey(pair.key) };
+    } catch (cause) {
+      throw new TlsError('no-certificate', `private key: ${(cause as Error).message}`, { alert: undefined, cause });
+    }
+    this.loaded.set(pair, cert);
+    return cert;
+  }
+
+  private trust(ca: readonly string[]): TrustAnchors {
+    let anchors = this.trustByCa.get(ca);
+    if (anchors === undefined) {
+      anchors = new TrustAnchors(ca);
+      this.trustByCa.set(ca, anchors);
+    }
+    return anchors;
+  }
+
+  createEngine(config: TlsConfig, sink: EngineSink): TlsEngine {
+    if (this.disposed) throw new TlsError('internal', 'engine context already disposed', { alert: undefined });
+    const options = config.role === 'client' ? this.clientOptions(config) : this.serverOptions(config);
+    return new PureEngine(config, options, sink, this.provider, this.clock, this.random);
+  }
+
+  private versions(config: TlsConfig): VersionRange {
+    return { tls13: config.maxVersion === 'TLSv1.3', tls12: config.minVersion === 'TLSv1.2' };
+  }
+
+  private clientOptions(config: TlsConfig): ClientOptions {
+    const versions = this.versions(config);
+    const session = config.session === undefined ? undefined : parseSessionState(config.session, 'config.session');
+    return {
+      versions,
+      suites: config.cipherSuites.filter((s) => s.version === 'TLSv1.3').map(tls13Suite),
+      tls12Suites: versions.tls12 ? config.cipherSuites.filter((s) => s.version === 'TLSv1.2').map((s) => s.code) : [],
+      groups: config.groups,
+      alpn: config.alpnProtocols,
+      sni: config.servername !== undefined && isIP(config.servername) === 0 ? config.servername : undefined,
+      verifyHost: config.servername,
+      trust: this.trust(config.ca),
+      rejectUnauthorized: config.rejectUnauthorized,
+      certificate: config.certificate === undefined ? undefined : this.load(config.certificate),
+      // A ticket is only offered to the server it came from.
+      session: session !== undefined && session.servername === config.servername ? session : undefined,
+    };
+  }
+
+  private serverOptions(config: TlsConfig): ServerOptions {
+    return {
+      versions: this.versions(config),
+      suites: config.cipherSuites.filter((s) => s.version === 'TLSv1.3').map(tls13Suite),
+      groups: config.groups,
+      alpn: config.alpnProtocols,
+      certificateFor: (servername) => {
+        const pair = selectCertificate(config, servername);
+        return pair === undefined ? undefined : this.load(pair);
+      },
+      requestCert: config.requestCert,
+      rejectUnauthorized: config.rejectUnauthorized,
+      trust: this.trust(config.ca),
+      tickets: config.sessionTickets ? this.tickets : undefined,
+    };
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.tickets.destroy();
+  }
+}

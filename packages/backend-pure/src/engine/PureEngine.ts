@@ -1,0 +1,202 @@
+import { AlertDescription, AlertLevel, TlsError, type EngineSink, type HandshakeResult, type TlsConfig, type TlsEngine } from '@tlsport/core';
+import type { CryptoProvider } from '../crypto/provider.js';
+import { decodeError, unexpectedMessage } from '../codec/errors.js';
+import { HandshakeDeframer } from '../handshake/deframer.js';
+import { Transcript } from '../handshake/transcript.js';
+import { RecordLayer, type PlainRecord } from '../record/RecordLayer.js';
+import { ContentType } from '../record/types.js';
+import { startClient } from '../tls13/client/startClient.js';
+import { HandshakeIo, type HandshakeState } from '../tls13/io.js';
+import type { ClientOptions, ServerOptions } from '../tls13/options.js';
+import { startServer } from '../tls13/server/startServer.js';
+import type { Clock, RandomSource } from '../tls13/sources.js';
+import { Connected } from '../tls13/traffic.js';
+import { toTlsError } from './toTlsError.js';
+
+type Phase = 'idle' | 'handshaking' | 'connected' | 'failed' | 'destroyed';
+
+/**
+ * One pure-TypeScript TLS connection behind the engine SPI. Synchronous: every sink call happens
+ * inside start/receive/send/keyUpdate/closeNotify. Failures are caught here, once: the alert goes
+ * out (under the current keys), then `sink.failed`.
+ */
+export class PureEngine implements TlsEngine {
+  private readonly records = new RecordLayer();
+  private readonly handshakeIn = new HandshakeDeframer();
+  private readonly io: HandshakeIo;
+  private state: HandshakeState | undefined;
+  private phase: Phase = 'idle';
+  private closeSent = false;
+  private peerClosed = false;
+  private completed: HandshakeResult | undefined;
+  private readonly sessions: Uint8Array[] = [];
+
+  constructor(
+    private readonly config: TlsConfig,
+    private readonly options: ClientOptions | ServerOptions,
+    private readonly sink: EngineSink,
+    provider: CryptoProvider,
+    clock: Clock,
+    random: RandomSource,
+  ) {
+    this.io = new HandshakeIo(provider, clock, random, new Transcript(provider), this.records, {
+      keylog: (line) => this.sink.keylog(line),
+      complete: (result) => {
+        this.completed = result;
+      },
+      session: (state) => this.sessions.push(state),
+    }, config.keylog);
+  }
+
+  start(): void {
+    if (this.phase !== 'idle') return;
+    this.phase = 'handshaking';
+    this.guard(() => {
+      if (this.config.role === 'client') {
+        this.records.plaintextVersion = 0x0301;
+        this.state = startClient(this.io, this.options as ClientOptions);
+        this.records.flush();
+        this.records.plaintextVersion = 0x0303;
+      } else {
+        this.state = startServer(this.io, this.options as ServerOptions);
+      }
+    });
+  }
+
+  receive(ciphertext: Uint8Array): void {
+    if (this.phase === 'failed' || this.phase === 'destroyed' || this.peerClosed) return;
+    this.guard(() => {
+      if (this.phase === 'idle') throw unexpectedMessage('data before the engine was started');
+      this.records.push(ciphertext);
+      for (let record = this.records.next(); record !== undefined; record = this.records.next()) {
+        this.dispatch(record);
+        if (this.peerClosed || this.isStopped()) break;
+      }
+    });
+  }
+
+  private isStopped(): boolean {
+    return this.phase === 'failed' || this.phase === 'destroyed';
+  }
+
+  private dispatch(record: PlainRecord): void {
+    switch (record.type) {
+      case ContentType.handshake:
+        return this.handshakeRecord(record.content);
+      case ContentType.alert:
+        return this.alert(record.content);
+      case ContentType.change_cipher_spec:
+        // §5: one plaintext CCS of value 1 may arrive during the handshake and is dropped.
+        if (this.phase !== 'handshaking' || record.protected || record.content.length !== 1 || record.content[0] !== 1) {
+          throw unexpectedMessage('change_cipher_spec outside the handshake or malformed');
+        }
+        return;
+      case ContentType.application_data:
+        if (this.phase !== 'connected' || !this.state?.connected) throw unexpectedMessage('application data before the handshake completed');
+        if (record.content.length > 0) this.sink.plaintext(Uint8Array.from(record.content));
+        return;
+      default:
+        throw unexpectedMessage(`record of content type ${record.type as number}`);
+    }
+  }
+
+  private handshakeRecord(fragment: Uint8Array): void {
+    if (fragment.length === 0) throw unexpectedMessage('empty handshake record');
+    this.handshakeIn.push(fragment);
+    for (let msg = this.handshakeIn.next(); msg !== undefined; msg = this.handshakeIn.next()) {
+      const epoch = this.io.readEpoch;
+      this.state = this.state!.handle(msg);
+      // §5.1: a key change must fall on a record boundary.
+      if (this.io.readEpoch !== epoch && !this.handshakeIn.empty) throw unexpectedMessage('handshake data after a key change in the same record');
+      this.announce();
+    }
+  }
+
+  /** Hands out what the last message produced: the flight first, then handshake completion and tickets. */
+  private announce(): void {
+    if (this.completed !== undefined) {
+      const result = this.completed;
+      this.completed = undefined;
+      this.phase = 'connected';
+      this.transmit();
+      this.sink.handshakeComplete(result);
+    }
+    while (this.sessions.length > 0) this.sink.session(this.sessions.shift()!);
+  }
+
+  private alert(content: Uint8Array): void {
+    if (content.length !== 2) throw decodeError(`alert of ${content.length} bytes`);
+    const description = content[1]!;
+    if (description === AlertDescription.close_notify) {
+      this.peerClosed = true;
+      this.sink.peerClosed();
+      return;
+    }
+    // §6: user_canceled is a warning; every other alert in TLS 1.3 is fatal, whatever its level says.
+    if (description === AlertDescription.user_canceled) return;
+    throw TlsError.fromPeerAlert(description);
+  }
+
+  send(data: Uint8Array, written: (error?: TlsError) => void): void {
+    if (this.phase !== 'connected' || this.closeSent) {
+      written(new TlsError(this.closeSent || this.isStopped() ? 'peer-closed' : 'internal', this.closeSent ? 'close_notify already sent' : `cannot send in phase ${this.phase}`, { alert: undefined }));
+      return;
+    }
+    this.guard(() => this.records.write(ContentType.application_data, data));
+    written(this.isStopped() ? new TlsError('internal', 'engine failed while sending', { alert: undefined }) : undefined);
+  }
+
+  keyUpdate(requestPeer: boolean): void {
+    if (!(this.state instanceof Connected) || this.phase !== 'connected' || this.closeSent) {
+      throw new TlsError('internal', 'KeyUpdate needs a completed TLS 1.3 handshake', { alert: undefined });
+    }
+    const connected = this.state;
+    this.guard(() => connected.sendKeyUpdate(requestPeer));
+  }
+
+  closeNotify(): void {
+    if (this.closeSent || this.isStopped() || this.phase === 'idle') return;
+    this.closeSent = true;
+    this.guard(() => this.records.write(ContentType.alert, Uint8Array.of(AlertLevel.warning, AlertDescription.close_notify)));
+  }
+
+  async destroy(): Promise<void> {
+    if (this.phase === 'destroyed') return;
+    this.phase = 'destroyed';
+    this.teardown();
+  }
+
+  private teardown(): void {
+    if (this.state instanceof Connected) this.state.destroy();
+    this.state = undefined;
+    this.records.destroy();
+  }
+
+  /** The engine boundary: runs `work`, transmits its output, and turns any throw into one alert and one `failed`. */
+  private guard(work: () => void): void {
+    try {
+      work();
+      this.transmit();
+    } catch (thrown) {
+      if (this.isStopped()) return;
+      const error = toTlsError(thrown);
+      this.records.discardOutput();
+      if (error.origin === 'local' && error.alert !== undefined) {
+        try {
+          this.records.write(ContentType.alert, Uint8Array.of(AlertLevel.fatal, error.alert));
+          this.transmit();
+        } catch {
+          // The alert could not be protected; the failure itself is still reported.
+        }
+      }
+      this.phase = 'failed';
+      this.teardown();
+      this.sink.failed(error);
+    }
+  }
+
+  private transmit(): void {
+    const out = this.records.drain();
+    if (out !== undefined && !this.isStopped()) this.sink.transmit(out);
+  }
+}

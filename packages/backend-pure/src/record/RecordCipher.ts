@@ -1,0 +1,61 @@
+import { TlsError } from '@tlsport/core';
+import type { Aead } from '../crypto/provider.js';
+import { zero } from '../codec/bytes.js';
+import { unexpectedMessage } from '../codec/errors.js';
+import { ContentType, MAX_CIPHERTEXT, MAX_PLAINTEXT, RECORD_HEADER } from './types.js';
+
+const TAG = 16;
+
+/**
+ * One direction's record protection (RFC 8446 §5.2/§5.3): an AEAD, its static IV and the
+ * 64-bit sequence number, XORed into the IV for each record's nonce.
+ */
+export class RecordCipher {
+  private seq = 0n;
+
+  constructor(private readonly aead: Aead, private readonly iv: Uint8Array) {}
+
+  private nonce(): Uint8Array {
+    const nonce = Uint8Array.from(this.iv);
+    let s = this.seq;
+    for (let i = nonce.length - 1; i >= nonce.length - 8; i--) {
+      nonce[i]! ^= Number(s & 0xffn);
+      s >>= 8n;
+    }
+    if (this.seq === 0xffffffffffffffffn) throw new TlsError('internal', 'record sequence number would wrap');
+    this.seq++;
+    return nonce;
+  }
+
+  /** A complete protected record: TLSInnerPlaintext = content || type || zeros (padding). */
+  seal(type: ContentType, content: Uint8Array, padding = 0): Uint8Array {
+    const inner = new Uint8Array(content.length + 1 + padding);
+    inner.set(content);
+    inner[content.length] = type;
+    const length = inner.length + TAG;
+    const header = Uint8Array.of(ContentType.application_data, 0x03, 0x03, length >> 8, length & 0xff);
+    const sealed = this.aead.seal(this.nonce(), inner, header);
+    const record = new Uint8Array(RECORD_HEADER + sealed.length);
+    record.set(header);
+    record.set(sealed, RECORD_HEADER);
+    return record;
+  }
+
+  /** Decrypts one application_data record; the real type comes from the inner plaintext. */
+  open(header: Uint8Array, fragment: Uint8Array): { type: ContentType; content: Uint8Array } {
+    if (fragment.length < TAG + 1 || fragment.length > MAX_CIPHERTEXT) {
+      throw new TlsError(fragment.length > MAX_CIPHERTEXT ? 'record-overflow' : 'bad-mac', `protected record of ${fragment.length} bytes`);
+    }
+    const inner = this.aead.open(this.nonce(), fragment, header);
+    if (inner === null) throw new TlsError('bad-mac', 'record authentication failed');
+    if (inner.length > MAX_PLAINTEXT + 1) throw new TlsError('record-overflow', `inner plaintext of ${inner.length} bytes exceeds 2^14+1`);
+    let end = inner.length - 1;
+    while (end >= 0 && inner[end] === 0) end--;
+    if (end < 0) throw unexpectedMessage('protected record without a content type');
+    return { type: inner[end] as ContentType, content: inner.subarray(0, end) };
+  }
+
+  destroy(): void {
+    zero(this.iv);
+  }
+}

@@ -1,0 +1,30 @@
+import { TlsError } from '@tlsport/core';
+import { concat } from '../codec/bytes.js';
+import { unexpectedMessage } from '../codec/errors.js';
+import { ContentType, MAX_CIPHERTEXT, RECORD_HEADER, type RawRecord } from './types.js';
+
+const KNOWN_TYPES = new Set<number>([ContentType.change_cipher_spec, ContentType.alert, ContentType.handshake, ContentType.application_data]);
+
+/** Splits the ciphertext stream into records, whatever the transport's chunking (RFC 8446 §5.1). */
+export class RecordDeframer {
+  private buffer: Uint8Array = new Uint8Array(0);
+
+  push(bytes: Uint8Array): void {
+    this.buffer = this.buffer.length === 0 ? Uint8Array.from(bytes) : concat(this.buffer, bytes);
+  }
+
+  /** The next complete record, or undefined until more bytes arrive. */
+  next(): RawRecord | undefined {
+    if (this.buffer.length < RECORD_HEADER) return undefined;
+    const type = this.buffer[0]!;
+    if (!KNOWN_TYPES.has(type)) throw unexpectedMessage(`record of unknown content type ${type}`);
+    if (this.buffer[1] !== 0x03) throw new TlsError('protocol-version', `record version ${this.buffer[1]}.${this.buffer[2]}`);
+    const length = (this.buffer[3]! << 8) | this.buffer[4]!;
+    if (length > MAX_CIPHERTEXT) throw new TlsError('record-overflow', `record of ${length} bytes exceeds 2^14+256`);
+    if (this.buffer.length < RECORD_HEADER + length) return undefined;
+    const header = this.buffer.slice(0, RECORD_HEADER);
+    const fragment = this.buffer.slice(RECORD_HEADER, RECORD_HEADER + length);
+    this.buffer = this.buffer.subarray(RECORD_HEADER + length);
+    return { type: type as ContentType, header, fragment };
+  }
+}

@@ -1,0 +1,72 @@
+import { TlsError, type GroupName, type HandshakeResult } from '@tlsport/core';
+import type { KeyShare } from '../../crypto/provider.js';
+import { zero } from '../../codec/bytes.js';
+import type { HandshakeIo } from '../io.js';
+import type { EarlySecret, HandshakeSecret } from '../keySchedule.js';
+import type { ClientOptions } from '../options.js';
+import type { SessionState } from '../sessionState.js';
+import type { Suite } from '../suite.js';
+
+/** The PSK a ClientHello offers: the stored session and the early secret its binder came from. */
+export interface OfferedPsk {
+  readonly state: SessionState;
+  readonly suite: Suite;
+  readonly early: EarlySecret;
+}
+
+/**
+ * What the client has sent and negotiated so far, shared by its states. Fields fill in as the
+ * handshake advances; each state reads only what is settled by the time it runs.
+ */
+export class ClientContext {
+  clientRandom: Uint8Array = new Uint8Array(0);
+  sessionId: Uint8Array = new Uint8Array(0);
+  /** The ClientHello's fields other than key_share/cookie/psk, reused for the retry. */
+  keyShares: KeyShare[] = [];
+  psk: OfferedPsk | undefined;
+  /** Compatibility mode: one change_cipher_spec, before the second ClientHello or the second flight. */
+  ccsSent = false;
+  retried = false;
+  suite: Suite | undefined;
+  group: GroupName | undefined;
+  alpn: string | undefined;
+  resumed = false;
+  handshakeSecret: HandshakeSecret | undefined;
+  clientHandshakeSecret: Uint8Array = new Uint8Array(0);
+  serverHandshakeSecret: Uint8Array = new Uint8Array(0);
+  peerCertificates: readonly Uint8Array[] = [];
+  peerVerified = false;
+
+  constructor(readonly io: HandshakeIo, readonly options: ClientOptions) {}
+
+  /** The settled suite; a state that runs after ServerHello may rely on it. */
+  get negotiatedSuite(): Suite {
+    if (this.suite === undefined) throw new TlsError('internal', 'suite not negotiated yet');
+    return this.suite;
+  }
+
+  sendChangeCipherSpecOnce(): void {
+    if (this.ccsSent) return;
+    this.ccsSent = true;
+    this.io.records.writeChangeCipherSpec();
+  }
+
+  result(): HandshakeResult {
+    return {
+      version: 'TLSv1.3',
+      cipherSuite: this.negotiatedSuite.info.name,
+      group: this.group,
+      alpnProtocol: this.alpn,
+      servername: this.options.sni,
+      resumed: this.resumed,
+      peerCertificates: this.peerCertificates,
+      peerVerified: this.peerVerified,
+    };
+  }
+
+  destroy(): void {
+    this.handshakeSecret?.destroy();
+    this.psk?.early.destroy();
+    zero(this.clientHandshakeSecret, this.serverHandshakeSecret);
+  }
+}

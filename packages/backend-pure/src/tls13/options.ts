@@ -1,0 +1,51 @@
+import type { GroupName } from '@tlsport/core';
+import type { PrivateKey } from '../crypto/provider.js';
+import type { TrustAnchors } from './certificates.js';
+import type { SessionState } from './sessionState.js';
+import type { Suite } from './suite.js';
+import type { TicketSealer } from './tickets.js';
+
+/** A certificate chain (DER, leaf first) with its loaded private key. */
+export interface LocalCertificate {
+  readonly chain: readonly Uint8Array[];
+  readonly key: PrivateKey;
+}
+
+/** Which versions this side may negotiate (from TlsConfig min/max). */
+export interface VersionRange {
+  readonly tls12: boolean;
+  readonly tls13: boolean;
+}
+
+/** The client's view of its configuration, resolved once per engine. */
+export interface ClientOptions {
+  readonly versions: VersionRange;
+  /** TLS 1.3 suites, preference order. */
+  readonly suites: readonly Suite[];
+  /** TLS 1.2 suite codes offered alongside, so a 1.2 stack can plug in here. */
+  readonly tls12Suites: readonly number[];
+  readonly groups: readonly GroupName[];
+  readonly alpn: readonly string[];
+  /** The SNI name to send: undefined for IP literals (RFC 6066 §3). */
+  readonly sni: string | undefined;
+  /** The name or IP the server certificate must match. */
+  readonly verifyHost: string | undefined;
+  readonly trust: TrustAnchors;
+  readonly rejectUnauthorized: boolean;
+  readonly certificate: LocalCertificate | undefined;
+  readonly session: SessionState | undefined;
+}
+
+export interface ServerOptions {
+  readonly versions: VersionRange;
+  readonly suites: readonly Suite[];
+  readonly groups: readonly GroupName[];
+  readonly alpn: readonly string[];
+  /** The certificate for a client's SNI name (core's selectCertificate). */
+  certificateFor(servername: string | undefined): LocalCertificate | undefined;
+  readonly requestCert: boolean;
+  readonly rejectUnauthorized: boolean;
+  readonly trust: TrustAnchors;
+  /** Set when the server issues and accepts tickets. */
+  readonly tickets: TicketSealer | undefined;
+}

@@ -1,0 +1,49 @@
+import { TlsError, type GroupName, type HandshakeResult } from '@tlsport/core';
+import { zero } from '../../codec/bytes.js';
+import type { HandshakeIo } from '../io.js';
+import type { HandshakeSecret } from '../keySchedule.js';
+import type { ServerOptions } from '../options.js';
+import type { Suite } from '../suite.js';
+
+/** What the server has received and negotiated so far, shared by its states. */
+export class ServerContext {
+  clientRandom: Uint8Array = new Uint8Array(0);
+  suite: Suite | undefined;
+  group: GroupName | undefined;
+  alpn: string | undefined;
+  servername: string | undefined;
+  resumed = false;
+  /** Compatibility mode: the client sent a legacy_session_id, so the server sends one change_cipher_spec. */
+  ccsSent = false;
+  handshakeSecret: HandshakeSecret | undefined;
+  clientHandshakeSecret: Uint8Array = new Uint8Array(0);
+  serverApplicationSecret: Uint8Array = new Uint8Array(0);
+  clientApplicationSecret: Uint8Array = new Uint8Array(0);
+  peerCertificates: readonly Uint8Array[] = [];
+  peerVerified = false;
+
+  constructor(readonly io: HandshakeIo, readonly options: ServerOptions) {}
+
+  get negotiatedSuite(): Suite {
+    if (this.suite === undefined) throw new TlsError('internal', 'suite not negotiated yet');
+    return this.suite;
+  }
+
+  result(): HandshakeResult {
+    return {
+      version: 'TLSv1.3',
+      cipherSuite: this.negotiatedSuite.info.name,
+      group: this.group,
+      alpnProtocol: this.alpn,
+      servername: this.servername,
+      resumed: this.resumed,
+      peerCertificates: this.peerCertificates,
+      peerVerified: this.peerVerified,
+    };
+  }
+
+  destroy(): void {
+    this.handshakeSecret?.destroy();
+    zero(this.clientHandshakeSecret);
+  }
+}

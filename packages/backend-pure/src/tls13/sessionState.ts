@@ -1,0 +1,70 @@
+import { TlsError } from '@tlsport/core';
+import { Reader } from '../codec/Reader.js';
+import { Writer } from '../codec/Writer.js';
+import { utf8 } from '../codec/bytes.js';
+
+/**
+ * What resumes a session: kept by the client beside its ticket (the `session` event's bytes) and
+ * sealed by the server inside the ticket itself. Self-contained, versioned, no references.
+ */
+export interface SessionState {
+  /** Cipher suite code; the PSK may only be used with a suite of the same hash (§4.2.11). */
+  readonly suite: number;
+  readonly psk: Uint8Array;
+  readonly ageAdd: number;
+  /** Seconds. */
+  readonly lifetime: number;
+  /** Server: when the ticket was issued; client: when it arrived (ms since the epoch). */
+  readonly time: number;
+  readonly servername: string | undefined;
+  readonly alpn: string | undefined;
+  readonly peerVerified: boolean;
+  readonly peerCertificates: readonly Uint8Array[];
+  /** Client only: the ticket to present; empty inside a ticket. */
+  readonly ticket: Uint8Array;
+}
+
+const FORMAT = 0x7031; // "p1": pure-backend session format 1
+
+function optional(w: Writer, s: string | undefined): void {
+  w.u8(s === undefined ? 0 : 1).bytes16(utf8(s ?? ''));
+}
+
+function readOptional(r: Reader): string | undefined {
+  const present = r.u8() === 1;
+  const bytes = r.bytes16();
+  return present ? new TextDecoder().decode(bytes) : undefined;
+}
+
+export function serializeSessionState(s: SessionState): Uint8Array {
+  const w = new Writer().u16(FORMAT).u16(s.suite).bytes8(s.psk).u32(s.ageAdd).u32(s.lifetime);
+  w.u32(Math.floor(s.time / 0x100000000)).u32(s.time % 0x100000000);
+  optional(w, s.servername);
+  optional(w, s.alpn);
+  w.u8(s.peerVerified ? 1 : 0).vec24((l) => s.peerCertificates.forEach((c) => l.bytes24(c)));
+  return w.bytes16(s.ticket).finish();
+}
+
+/** Throws a TlsError naming `what` when the bytes are not a session state of this format. */
+export function parseSessionState(bytes: Uint8Array, what: string): SessionState {
+  try {
+    const r = new Reader(bytes, what);
+    if (r.u16() !== FORMAT) throw new Error('unknown format');
+    const suite = r.u16();
+    const psk = Uint8Array.from(r.bytes8());
+    const ageAdd = r.u32();
+    const lifetime = r.u32();
+    const time = r.u32() * 0x100000000 + r.u32();
+    const servername = readOptional(r);
+    const alpn = readOptional(r);
+    const peerVerified = r.u8() === 1;
+    const certs = r.vec24();
+    const peerCertificates: Uint8Array[] = [];
+    while (certs.remaining > 0) peerCertificates.push(Uint8Array.from(certs.bytes24()));
+    const ticket = Uint8Array.from(r.bytes16());
+    r.expectEnd();
+    return { suite, psk, ageAdd, lifetime, time, servername, alpn, peerVerified, peerCertificates, ticket };
+  } catch (cause) {
+    throw new TlsError('bad-message', `${what} is not a pure-backend session state`, { cause, alert: undefined });
+  }
+}

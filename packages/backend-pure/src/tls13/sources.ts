@@ -1,0 +1,23 @@
+import type { GroupName } from '@tlsport/core';
+import type { CryptoProvider, KeyShare } from '../crypto/provider.js';
+
+/** Wall-clock time in ms since the epoch: ticket ages and certificate validity. Injected so tests replay exactly. */
+export interface Clock {
+  now(): number;
+}
+
+/** Every random value the protocol uses: randoms, session ids, ticket nonces, ephemeral key shares. */
+export interface RandomSource {
+  bytes(length: number): Uint8Array;
+  keyShare(group: GroupName): KeyShare;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** The provider's CSPRNG and key generation. */
+export function providerRandom(provider: CryptoProvider): RandomSource {
+  return {
+    bytes: (length) => provider.randomBytes(length),
+    keyShare: (group) => provider.generateKeyShare(group),
+  };
+}

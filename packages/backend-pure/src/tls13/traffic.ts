@@ -1,0 +1,54 @@
+import { zero } from '../codec/bytes.js';
+import { unexpectedMessage } from '../codec/errors.js';
+import { parseKeyUpdate, serializeKeyUpdate } from '../handshake/keyUpdate.js';
+import type { HandshakeMessage } from '../handshake/message.js';
+import { HandshakeType } from '../handshake/types.js';
+import type { HandshakeIo, HandshakeState } from './io.js';
+import { nextTrafficSecret } from './keySchedule.js';
+import type { Suite } from './suite.js';
+
+/**
+ * The connected state of either side: application traffic secrets, KeyUpdate both ways (§4.6.3),
+ * and (client) NewSessionTicket through `onTicket`.
+ */
+export class Connected implements HandshakeState {
+  readonly connected = true;
+
+  constructor(
+    private readonly io: HandshakeIo,
+    private readonly suite: Suite,
+    private readSecret: Uint8Array,
+    private writeSecret: Uint8Array,
+    private readonly onTicket?: (msg: HandshakeMessage) => void,
+  ) {}
+
+  handle(msg: HandshakeMessage): HandshakeState {
+    if (msg.type === HandshakeType.key_update) {
+      const requested = parseKeyUpdate(msg.body);
+      const next = nextTrafficSecret(this.io.provider, this.suite, this.readSecret);
+      zero(this.readSecret);
+      this.readSecret = next;
+      this.io.setReadSecret(this.suite, next);
+      if (requested) this.sendKeyUpdate(false);
+      return this;
+    }
+    if (msg.type === HandshakeType.new_session_ticket && this.onTicket !== undefined) {
+      this.onTicket(msg);
+      return this;
+    }
+    throw unexpectedMessage(`handshake message ${msg.type} after the handshake`);
+  }
+
+  /** Sends KeyUpdate under the current keys, then switches to the next write secret. */
+  sendKeyUpdate(requestPeer: boolean): void {
+    this.io.sendPostHandshake(serializeKeyUpdate(requestPeer));
+    const next = nextTrafficSecret(this.io.provider, this.suite, this.writeSecret);
+    zero(this.writeSecret);
+    this.writeSecret = next;
+    this.io.setWriteSecret(this.suite, next);
+  }
+
+  destroy(): void {
+    zero(this.readSecret, this.writeSecret);
+  }
+}
