@@ -1,3 +1,4 @@
+import { backendModule } from '@tlsport/core';
 import { NodeTlsBackend } from './NodeTlsBackend.js';
 
 export { NodeTlsBackend };
@@ -6,3 +7,6 @@ export { tlsErrorFromNode } from './faultTable.js';
 
 /** The shared instance to bind as the TLS backend. */
 export const nodeTlsBackend = new NodeTlsBackend();
+
+/** The DI module: `await useBackend(container, 'node-tls')` loads it by name. */
+export const containerModule = backendModule(nodeTlsBackend);
