@@ -56,6 +56,13 @@ export interface TlsEngine {
   /** Ciphertext from the transport, any split or coalescing. */
   receive(ciphertext: Uint8Array): void;
   /**
+   * The transport ended (TCP FIN). An engine that processes input asynchronously implements this,
+   * resolving once every byte given to receive() before has been processed, so that an alert the
+   * peer sent just before closing is reported as that alert and not as a bare close.
+   * Engines that process input synchronously may omit it.
+   */
+  receiveEnd?(): Promise<void>;
+  /**
    * Encrypt application data (only after handshakeComplete). `written` is called once the
    * ciphertext for all of `data` has gone to `transmit`, or with the error that prevented it.
    */

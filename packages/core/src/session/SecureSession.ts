@@ -53,6 +53,7 @@ export class SecureSession {
   private twoStepShutdown: Operation | undefined;
   private handshakeStartedAt = 0;
   private peerClosed = false;
+  private transportEnding = false;
   private transportEnded = false;
   private needDrain = false;
   private readingPaused = false;
@@ -432,8 +433,24 @@ export class SecureSession {
   }
 
   private onTransportEnd(): void {
+    if (this.transportEnded || this.transportEnding) return;
+    this.transportEnding = true;
+    const engine = this.engine;
+    // Let an asynchronous engine finish what it received first (an alert may be among it).
+    if (engine?.receiveEnd !== undefined && this.state !== 'closed') {
+      void engine.receiveEnd().then(
+        () => this.onInputEnded(),
+        () => this.onInputEnded(),
+      );
+    } else {
+      this.onInputEnded();
+    }
+  }
+
+  private onInputEnded(): void {
     if (this.transportEnded) return;
     this.transportEnded = true;
+    if (this.state === 'closed') return;
     if (this.state === 'handshaking') {
       this.terminate(new TlsError('peer-closed', 'the peer closed the connection during the handshake', { errno: Errno.ECONNRESET, alert: undefined }));
       return;
