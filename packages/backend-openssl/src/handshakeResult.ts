@@ -18,7 +18,8 @@ export function handshakeResult(info: NativeHandshakeInfo): HandshakeResult {
   return {
     version,
     cipherSuite: suite.name,
-    group: info.group === undefined ? undefined : groupByName(info.group)?.name,
+    // OpenSSL reports the original session's group for a 1.2 resumption, which did no key exchange.
+    group: info.group === undefined || (version === 'TLSv1.2' && info.resumed) ? undefined : groupByName(info.group)?.name,
     alpnProtocol: info.alpn,
     servername: info.servername,
     resumed: info.resumed,
