@@ -1,0 +1,140 @@
+import { expect } from 'chai';
+import { TestCa, type Issued, type KeyType } from '@tlsport/testkit';
+import { PureBackend } from '../../src/index.js';
+import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
+import { SocketEngine } from '../helpers/socketEngine.js';
+import { firstDer } from '../helpers/pem.js';
+
+const backend = new PureBackend();
+
+describe('interop: pure client -> openssl s_server -tls1_3', function () {
+  this.timeout(15_000);
+  let ca: TestCa;
+  const leaves = new Map<KeyType, Issued>();
+  const pumps: SocketEngine[] = [];
+
+  before(() => {
+    ca = TestCa.root();
+    for (const k of ['ec-p256', 'ec-p384', 'rsa-2048', 'ed25519'] as const) leaves.set(k, ca.issue({ keyType: k }));
+  });
+  afterEach(async () => {
+    await Promise.all(pumps.splice(0).map((p) => p.close()));
+    await killOpensslPeers();
+  });
+  after(() => ca.dispose());
+
+  async function serve(extra: string[], keyType: KeyType = 'ec-p256'): Promise<{ peer: OpensslPeer; port: number }> {
+    const leaf = leaves.get(keyType)!;
+    return OpensslPeer.server(['-tls1_3', '-cert', leaf.certFile, '-key', leaf.keyFile, ...extra]);
+  }
+
+  async function connect(port: number, attrs: object = {}): Promise<SocketEngine> {
+    const pump = await SocketEngine.connect(port, backend, { ca: ca.cert, servername: 'localhost', ...attrs });
+    pumps.push(pump);
+    return pump;
+  }
+
+  /** Both directions of application data after the handshake. */
+  async function exchange(peer: OpensslPeer, pump: SocketEngine): Promise<void> {
+    pump.send('ping from pure\n');
+    await peer.waitFor(/ping from pure/);
+    peer.write('pong from openssl\n');
+    await pump.until(() => pump.receivedText().includes('pong from openssl'));
+  }
+
+  for (const suite of ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']) {
+    it(`suite ${suite}`, async () => {
+      const { peer, port } = await serve(['-ciphersuites', suite]);
+      const pump = await connect(port);
+      const hs = await pump.handshakeDone();
+      expect(hs.cipherSuite).to.equal(suite);
+      expect(hs.version).to.equal('TLSv1.3');
+      expect(hs.peerVerified).to.equal(true);
+      await exchange(peer, pump);
+    });
+  }
+
+  for (const [group, openssl] of [['x25519', 'X25519'], ['secp256r1', 'P-256'], ['secp384r1', 'P-384']] as const) {
+    it(`group ${group} (client prefers it, no retry)`, async () => {
+      const { peer, port } = await serve(['-groups', openssl]);
+      const pump = await connect(port, { groups: [group] });
+      expect((await pump.handshakeDone()).group).to.equal(group);
+      await exchange(peer, pump);
+    });
+  }
+
+  it('HelloRetryRequest: s_server -groups P-384, client offers an x25519 share first', async () => {
+    const { peer, port } = await serve(['-groups', 'P-384']);
+    const pump = await connect(port, { groups: ['x25519', 'secp384r1'] });
+    expect((await pump.handshakeDone()).group).to.equal('secp384r1');
+    await exchange(peer, pump);
+  });
+
+  for (const keyType of ['rsa-2048', 'ec-p384', 'ed25519'] as const) {
+    it(`server certificate ${keyType}`, async () => {
+      const { peer, port } = await serve([], keyType);
+      const pump = await connect(port);
+      const hs = await pump.handshakeDone();
+      expect(hs.peerVerified).to.equal(true);
+      expect(hs.peerCertificates[0]).to.deep.equal(firstDer(leaves.get(keyType)!.cert));
+      await exchange(peer, pump);
+    });
+  }
+
+  it('client certificate on request (s_server -Verify 1)', async () => {
+    const client = ca.issue({ keyType: 'ec-p256', cn: 'pure client' });
+    const { peer, port } = await serve(['-Verify', '1', '-CAfile', ca.certFile]);
+    const pump = await connect(port, { cert: client.chain, key: client.key });
+    await pump.handshakeDone();
+    await exchange(peer, pump);
+    expect(peer.output).to.match(/subject=CN = pure client/);
+  });
+
+  it('ALPN: s_server -alpn picks by its own preference', async () => {
+    const { peer, port } = await serve(['-alpn', 'h2,http/1.1']);
+    const pump = await connect(port, { ALPNProtocols: ['http/1.1', 'h2'] });
+    expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
+    await exchange(peer, pump);
+  });
+
+  it('resumption with a ticket from s_server', async () => {
+    const { peer, port } = await serve(['-naccept', '2']);
+    const first = await connect(port);
+    await first.handshakeDone();
+    await exchange(peer, first);
+    expect(first.sessions.length).to.be.greaterThan(0);
+    await first.close();
+    const second = await connect(port, { session: first.sessions[0] });
+    const hs = await second.handshakeDone();
+    expect(hs.resumed).to.equal(true);
+    expect(hs.peerVerified).to.equal(true);
+    second.send('resumed ping\n');
+    await peer.waitFor(/resumed ping/);
+  });
+
+  it('KeyUpdate both ways: engine.keyUpdate(true) and s_server "K" (update_requested)', async () => {
+    const { peer, port } = await serve([]);
+    const pump = await connect(port);
+    await pump.handshakeDone();
+    pump.engine.keyUpdate(true);
+    pump.send('after update\n');
+    await peer.waitFor(/after update/);
+    peer.write('K\n');
+    // s_server reads one stdin line per command; give it its own read.
+    await new Promise((r) => setTimeout(r, 200));
+    peer.write('after server update\n');
+    await pump.until(() => pump.receivedText().includes('after server update'));
+    pump.send('after both updates\n');
+    await peer.waitFor(/after both updates/);
+    await pump.until(() => pump.receivedText().includes('after server update'));
+    expect(pump.error).to.equal(undefined);
+  });
+
+  it('close_notify reaches s_server', async () => {
+    const { peer, port } = await serve([]);
+    const pump = await connect(port);
+    await pump.handshakeDone();
+    pump.engine.closeNotify();
+    await peer.waitFor(/DONE|shutting down SSL|CONNECTION CLOSED/);
+  });
+});

@@ -1,0 +1,179 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestCa, type Issued, type KeyType } from '@tlsport/testkit';
+import type { SecureAttributes } from '@tlsport/core';
+import { PureBackend } from '../../src/index.js';
+import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
+import { SocketEngine, type Listener } from '../helpers/socketEngine.js';
+import { firstDer } from '../helpers/pem.js';
+
+const backend = new PureBackend();
+
+describe('interop: openssl s_client -tls1_3 -> pure server', function () {
+  this.timeout(15_000);
+  let ca: TestCa;
+  let dir: string;
+  const leaves = new Map<KeyType, Issued>();
+  const listeners: Listener[] = [];
+
+  before(() => {
+    ca = TestCa.root();
+    dir = mkdtempSync(join(tmpdir(), 'tlsport-pure-'));
+    for (const k of ['ec-p256', 'ec-p384', 'rsa-2048', 'ed25519'] as const) leaves.set(k, ca.issue({ keyType: k }));
+  });
+  afterEach(async () => {
+    await killOpensslPeers();
+    await Promise.all(listeners.splice(0).map((l) => l.close()));
+  });
+  after(() => {
+    ca.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function listen(attrs: SecureAttributes = {}, keyType: KeyType = 'ec-p256'): Promise<Listener> {
+    const leaf = leaves.get(keyType)!;
+    const l = await SocketEngine.listen(backend, { cert: leaf.chain, key: leaf.key, ...attrs });
+    listeners.push(l);
+    return l;
+  }
+
+  function client(port: number, extra: string[] = []): OpensslPeer {
+    return OpensslPeer.client(port, ['-tls1_3', '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', ...extra]);
+  }
+
+  /** Both directions of application data after the handshake. */
+  async function exchange(peer: OpensslPeer, pump: SocketEngine): Promise<void> {
+    peer.write('ping from openssl\n');
+    await pump.until(() => pump.receivedText().includes('ping from openssl'));
+    pump.send('pong from pure\n');
+    await peer.waitFor(/pong from pure/);
+  }
+
+  for (const suite of ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']) {
+    it(`suite ${suite}`, async () => {
+      const l = await listen();
+      const peer = client(l.port, ['-ciphersuites', suite]);
+      const pump = await l.next(0);
+      const hs = await pump.handshakeDone();
+      expect(hs.cipherSuite).to.equal(suite);
+      expect(hs.servername).to.equal('localhost');
+      await exchange(peer, pump);
+      await peer.waitFor(/Verify return code: 0 \(ok\)/);
+    });
+  }
+
+  for (const [group, openssl] of [['x25519', 'X25519'], ['secp256r1', 'P-256'], ['secp384r1', 'P-384']] as const) {
+    it(`group ${group}`, async () => {
+      const l = await listen();
+      const peer = client(l.port, ['-groups', openssl]);
+      const pump = await l.next(0);
+      expect((await pump.handshakeDone()).group).to.equal(group);
+      await exchange(peer, pump);
+    });
+  }
+
+  it('HelloRetryRequest: pure server limited to secp384r1, s_client sends an X25519 share first', async () => {
+    const l = await listen({ groups: ['secp384r1'] });
+    const peer = client(l.port, ['-groups', 'X25519:P-384']);
+    const pump = await l.next(0);
+    expect((await pump.handshakeDone()).group).to.equal('secp384r1');
+    await exchange(peer, pump);
+    await peer.waitFor(/Server Temp Key: ECDH, secp384r1|Server Temp Key: ECDH, P-384/);
+  });
+
+  for (const keyType of ['rsa-2048', 'ec-p384', 'ed25519'] as const) {
+    it(`server certificate ${keyType}, verified by s_client`, async () => {
+      const l = await listen({}, keyType);
+      const peer = client(l.port);
+      const pump = await l.next(0);
+      await pump.handshakeDone();
+      await exchange(peer, pump);
+      await peer.waitFor(/Verify return code: 0 \(ok\)/);
+    });
+  }
+
+  it('client certificate (s_client -cert) verified by the pure server', async () => {
+    const c = ca.issue({ keyType: 'rsa-2048', cn: 'openssl client' });
+    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: ca.cert });
+    const peer = client(l.port, ['-cert', c.certFile, '-key', c.keyFile]);
+    const pump = await l.next(0);
+    const hs = await pump.handshakeDone();
+    expect(hs.peerVerified).to.equal(true);
+    expect(hs.peerCertificates[0]).to.deep.equal(firstDer(c.cert));
+    await exchange(peer, pump);
+  });
+
+  it('client without a certificate: certificate_required when rejectUnauthorized', async () => {
+    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: ca.cert });
+    const peer = client(l.port);
+    const pump = await l.next(0);
+    peer.write('x\n');
+    await pump.until(() => pump.error !== undefined);
+    expect(pump.error!.fault).to.equal('certificate-required');
+    await peer.waitFor(/alert certificate required|certificate required/);
+  });
+
+  it('ALPN: the pure server picks by its own preference', async () => {
+    const l = await listen({ ALPNProtocols: ['h2', 'http/1.1'] });
+    const peer = client(l.port, ['-alpn', 'http/1.1,h2']);
+    const pump = await l.next(0);
+    expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
+    await exchange(peer, pump);
+    await peer.waitFor(/ALPN protocol: h2/);
+  });
+
+  it('ALPN without overlap: no_application_protocol', async () => {
+    const l = await listen({ ALPNProtocols: ['h2'] });
+    const peer = client(l.port, ['-alpn', 'spdy/1']);
+    const pump = await l.next(0);
+    await pump.until(() => pump.error !== undefined);
+    expect(pump.error!.fault).to.equal('no-application-protocol');
+    await peer.waitFor(/no application protocol/);
+  });
+
+  it('resumption: s_client -sess_out then -sess_in', async () => {
+    const l = await listen({ sessionTickets: true });
+    const sess = join(dir, 'sess.pem');
+    const first = client(l.port, ['-sess_out', sess]);
+    const pump1 = await l.next(0);
+    expect((await pump1.handshakeDone()).resumed).to.equal(false);
+    await exchange(first, pump1);
+    first.endInput();
+    await first.exited;
+    const second = client(l.port, ['-sess_in', sess]);
+    const pump2 = await l.next(1);
+    const hs = await pump2.handshakeDone();
+    expect(hs.resumed).to.equal(true);
+    await exchange(second, pump2);
+    await second.waitFor(/Reused, TLSv1\.3/);
+  });
+
+  it('KeyUpdate both ways: s_client "K" and engine.keyUpdate(true)', async () => {
+    const l = await listen();
+    const peer = client(l.port);
+    const pump = await l.next(0);
+    await pump.handshakeDone();
+    await exchange(peer, pump);
+    peer.write('K\n');
+    await new Promise((r) => setTimeout(r, 200));
+    peer.write('after client update\n');
+    await pump.until(() => pump.receivedText().includes('after client update'));
+    pump.engine.keyUpdate(true);
+    pump.send('after server update\n');
+    await peer.waitFor(/after server update/);
+    peer.write('after both\n');
+    await pump.until(() => pump.receivedText().includes('after both'));
+    expect(pump.error).to.equal(undefined);
+  });
+
+  it('close_notify from s_client is reported as peerClosed', async () => {
+    const l = await listen();
+    const peer = client(l.port);
+    const pump = await l.next(0);
+    await pump.handshakeDone();
+    peer.write('Q\n');
+    await pump.until(() => pump.peerClosed);
+  });
+});
