@@ -1,0 +1,112 @@
+import type { Writable } from 'node:stream';
+import { CompletionPort, installedBackends, Listener, SecureEnvironment, type TlsBackend, type TlsVersion } from '@tlsport/core';
+import { TestCa, type Issued } from '@tlsport/testkit';
+import { parseArgs } from '../args/parseArgs.js';
+import { backendByName } from '../backend.js';
+import { failedThrown } from '../report.js';
+import { reversingLines } from '../server/responders.js';
+import { ServerLoop } from '../server/ServerLoop.js';
+import { cancelDemo } from './cancelDemo.js';
+import { roundTrip } from './roundTrip.js';
+import { formatTable } from './table.js';
+
+const VERSIONS: readonly TlsVersion[] = ['TLSv1.3', 'TLSv1.2'];
+
+interface RunningServer {
+  backend: TlsBackend;
+  address: { host: string; port: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * tlsport demo: a throwaway CA and leaf, one -rev server per installed backend on loopback, every
+ * client backend against every server backend in TLS 1.3 and 1.2, and a cancelled handshake.
+ * Prints a table; exits 1 if any connection failed.
+ */
+export async function demo(argv: readonly string[], out: Writable): Promise<number> {
+  parseArgs(argv, {});
+  const say = (line = ''): void => {
+    out.write(line + '\n');
+  };
+  const started = performance.now();
+  const backends = await availableBackends(say);
+  const ca = TestCa.root({ cn: 'tlsport demo CA' });
+  const servers: RunningServer[] = [];
+  try {
+    const leaf = ca.issue({ dns: ['localhost'], ips: ['127.0.0.1'] });
+    say(`PKI: throwaway CA and ECDSA P-256 leaf for localhost in ${ca.dir}`);
+    for (const backend of backends) servers.push(await startServer(backend, leaf));
+    say(`servers: ${servers.map((s) => `${s.backend.name} on ${s.address.host}:${s.address.port}`).join(', ')}`);
+    say();
+
+    const rows: string[][] = [];
+    let failures = 0;
+    for (const client of backends) {
+      for (const version of VERSIONS) {
+        const env = await SecureEnvironment.open(client, { ca: ca.cert, servername: 'localhost', minVersion: version, maxVersion: version });
+        for (const server of servers) {
+          const line = `hello from ${client.name} to ${server.backend.name}`;
+          try {
+            const { negotiated: n, reply } = await roundTrip(env, server.address, line);
+            const echoed = reply === [...line].reverse().join('');
+            if (!echoed) failures++;
+            rows.push([client.name, server.backend.name, n.version, n.cipherSuite, n.group ?? '-', n.handshakeMs.toFixed(1), echoed ? 'ok' : `wrong: ${reply}`]);
+          } catch (error) {
+            failures++;
+            rows.push([client.name, server.backend.name, version, '-', '-', '-', failedThrown(error)]);
+          }
+        }
+        await env.close();
+      }
+    }
+    say(formatTable(['client', 'server', 'version', 'suite', 'group', 'handshake ms', 'echo'], rows));
+    say();
+    say('cancelling a handshake with a server that never answers:');
+    for (const backend of backends) {
+      try {
+        say(`  ${await cancelDemo(backend, ca.cert)}`);
+      } catch (error) {
+        failures++;
+        say(`  ${backend.name}: ${(error as Error).message}`);
+      }
+    }
+    say();
+    say(`${rows.length} connections, ${failures} failures, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return failures === 0 ? 0 : 1;
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    ca.dispose();
+  }
+}
+
+/** The installed backends that load through DI; the others are named with the reason. */
+async function availableBackends(say: (line: string) => void): Promise<TlsBackend[]> {
+  const backends: TlsBackend[] = [];
+  for (const name of await installedBackends()) {
+    try {
+      backends.push(await backendByName(name));
+    } catch (error) {
+      say(`backend ${name}: not usable here (${(error as Error).message})`);
+    }
+  }
+  say(`backends: ${backends.map((b) => b.name).join(', ')}`);
+  return backends;
+}
+
+/** A -rev server (each line comes back reversed) on an OS-chosen loopback port, run by ServerLoop. */
+async function startServer(backend: TlsBackend, leaf: Issued): Promise<RunningServer> {
+  const env = await SecureEnvironment.open(backend, { role: 'server', cert: leaf.chain, key: leaf.key });
+  const listener = await Listener.listen({ host: '127.0.0.1', port: 0 });
+  const port = CompletionPort.create();
+  const running = new ServerLoop({ env, listener, port, backend: backend.name, respond: reversingLines }).run();
+  return {
+    backend,
+    address: { host: listener.address, port: listener.port },
+    async stop() {
+      port.destroy();
+      await running;
+      await listener.close();
+      await env.close();
+    },
+  };
+}

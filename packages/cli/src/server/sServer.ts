@@ -1,0 +1,77 @@
+import type { Readable, Writable } from 'node:stream';
+import { CompletionPort, Listener, SecureEnvironment } from '@tlsport/core';
+import { count, flag, parseArgs, text, usage, UsageError } from '../args/parseArgs.js';
+import { backendByName } from '../backend.js';
+import { failedThrown } from '../report.js';
+import { DEFAULT_BACKEND, hostPort, TLS_OPTIONS, tlsAttributes } from '../tlsOptions.js';
+import { answeringWww, printing, reversingLines, type ResponderFactory } from './responders.js';
+import { ServerLoop } from './ServerLoop.js';
+
+export const S_SERVER_OPTIONS = {
+  accept: text('[HOST:]PORT', 'where to listen (default 127.0.0.1:4433; port 0: the OS picks one)'),
+  verify: count('DEPTH', 'ask the client for a certificate (verified if sent)'),
+  Verify: count('DEPTH', 'require a client certificate that verifies'),
+  www: flag('answer each request with an HTTP/1.0 page describing the session, then close'),
+  rev: flag('echo each line back reversed'),
+  naccept: count('N', 'exit after N connections have come and gone'),
+  ...TLS_OPTIONS,
+} as const;
+
+export const S_SERVER_USAGE = usage(
+  's_server',
+  'Listens, prints ACCEPT host:port on stdout, one CONNECTED/FAILED line per connection on stderr, and what clients send on stdout.',
+  S_SERVER_OPTIONS,
+);
+
+export interface ServerIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+/** tlsport s_server. Returns the exit code once -naccept connections are done, or on SIGINT/SIGTERM. */
+export async function sServer(argv: readonly string[], io: ServerIo): Promise<number> {
+  const o = parseArgs(argv, S_SERVER_OPTIONS);
+  if (o.cert === undefined) throw new UsageError('s_server needs -cert and -key');
+  if (o.www === true && o.rev === true) throw new UsageError('-www and -rev exclude each other');
+  const where = hostPort(o.accept ?? '4433', 'accept', '127.0.0.1');
+  const clientAuth = o.Verify !== undefined ? { requestCert: true, rejectUnauthorized: true } : o.verify !== undefined ? { requestCert: true, rejectUnauthorized: false } : {};
+  const attrs = { ...tlsAttributes(o), ...clientAuth, role: 'server' as const };
+  const backend = o.backend ?? DEFAULT_BACKEND;
+
+  let env: SecureEnvironment;
+  let listener: Listener;
+  try {
+    env = await SecureEnvironment.open(await backendByName(backend), attrs);
+    listener = await Listener.listen(where);
+  } catch (error) {
+    io.stderr.write(failedThrown(error) + '\n');
+    return 1;
+  }
+  const port = CompletionPort.create();
+  const respond: ResponderFactory = o.www ? answeringWww : o.rev ? reversingLines : printing((data) => io.stdout.write(data));
+  const loop = new ServerLoop({
+    env,
+    listener,
+    port,
+    backend,
+    respond,
+    naccept: o.naccept,
+    report: o.quiet ? undefined : (line) => io.stderr.write(line + '\n'),
+  });
+  const stop = (): void => port.destroy();
+  const fromStdin = (data: Buffer): void => loop.broadcast(data);
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  if (!o.www && !o.rev) io.stdin.on('data', fromStdin);
+  io.stdout.write(`ACCEPT ${listener.address}:${listener.port}\n`);
+  try {
+    await loop.run();
+    return 0;
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
+    io.stdin.off('data', fromStdin).pause();
+    port.destroy();
+    await listener.close();
+    await env.close();
+  }
+}
