@@ -15,10 +15,10 @@ export class PortDestroyedError extends GskError {
   }
 }
 
-/** Something pending that the port must settle if it is destroyed first (a started operation). */
+/** Something with operations pending on the port (a session, a listener), told when it is destroyed. */
 export interface PortClient {
-  /** Settle because the port is going away: complete the operation without posting it. */
-  portDestroyed(): void;
+  /** Settle every operation of this client that targets `port`, without posting them. */
+  portDestroyed(port: CompletionPort): void;
 }
 
 interface Waiter {
@@ -125,7 +125,7 @@ export class CompletionPort {
     }
     for (const s of this.streams.splice(0)) s.error(error);
     this.queue.drain();
-    for (const c of [...this.clients]) c.portDestroyed();
+    for (const c of [...this.clients]) c.portDestroyed(this);
     this.clients.clear();
   }
 
@@ -134,14 +134,9 @@ export class CompletionPort {
     if (this.isDestroyed) throw new PortDestroyedError('operation started on a destroyed completion port');
   }
 
-  /** @internal A session's pending operation, settled by destroy(). */
+  /** @internal A session or listener that starts operations on this port; told by destroy(). */
   attach(client: PortClient): void {
     this.clients.add(client);
-  }
-
-  /** @internal */
-  detach(client: PortClient): void {
-    this.clients.delete(client);
   }
 
   /** @internal Hands a completion to exactly one consumer. Dropped silently after destroy. */

@@ -20,7 +20,7 @@ export interface Outcome {
  * One started operation. `finish` is the only way out and runs once: a result, a cancellation,
  * a timeout or the port's destruction (DESIGN.md rule 2).
  */
-export class Operation implements PortClient {
+export class Operation {
   private done = false;
   private timer: NodeJS.Timeout | undefined;
   /** Called once when the operation settles for any reason, before it is delivered. */
@@ -79,18 +79,18 @@ export class Operation implements PortClient {
     this.done = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.registry.remove(this);
-    if (typeof this.target !== 'function') this.target.detach(this);
     this.onSettle?.();
     return true;
   }
 }
 
 /**
- * The pending operations of one session, indexed by id so that cancelOperation and
- * isOperationPending are O(1) in the number pending (DESIGN.md rule 4).
+ * The pending operations of one session (or listener), indexed by id so that cancelOperation and
+ * isOperationPending are O(1) in the number pending (DESIGN.md rule 4). An id usually names one
+ * operation, stored as itself; a shared id holds a Set.
  */
-export class OperationRegistry {
-  private readonly byId = new Map<OperationId | undefined, Set<Operation>>();
+export class OperationRegistry implements PortClient {
+  private readonly byId = new Map<OperationId | undefined, Operation | Set<Operation>>();
   private count = 0;
 
   get size(): number {
@@ -99,24 +99,26 @@ export class OperationRegistry {
 
   start(kind: OperationKind, overlapped: OverlappedInput, target: CompletionTarget): Operation {
     const op = new Operation(kind, overlapped, target, this);
-    let set = this.byId.get(overlapped.operationId);
-    if (set === undefined) {
-      set = new Set();
-      this.byId.set(overlapped.operationId, set);
-    }
-    set.add(op);
+    const id = overlapped.operationId;
+    const existing = this.byId.get(id);
+    if (existing === undefined) this.byId.set(id, op);
+    else if (existing instanceof Set) existing.add(op);
+    else this.byId.set(id, new Set([existing, op]));
     this.count++;
-    if (typeof target !== 'function') target.attach(op);
+    if (typeof target !== 'function') target.attach(this);
     return op;
   }
 
   /** @internal Called by Operation when it settles. */
   remove(op: Operation): void {
     const id = op.overlapped.operationId;
-    const set = this.byId.get(id);
-    if (set?.delete(op)) {
+    const existing = this.byId.get(id);
+    if (existing === op) {
+      this.byId.delete(id);
       this.count--;
-      if (set.size === 0) this.byId.delete(id);
+    } else if (existing instanceof Set && existing.delete(op)) {
+      this.count--;
+      if (existing.size === 0) this.byId.delete(id);
     }
   }
 
@@ -126,11 +128,17 @@ export class OperationRegistry {
 
   /** The pending operations with this id (a snapshot: settling them does not disturb the loop). */
   withId(id: OperationId): Operation[] {
-    const set = this.byId.get(id);
-    return set === undefined ? [] : [...set];
+    const existing = this.byId.get(id);
+    if (existing === undefined) return [];
+    return existing instanceof Set ? [...existing] : [existing];
   }
 
   all(): Operation[] {
-    return [...this.byId.values()].flatMap((s) => [...s]);
+    return [...this.byId.values()].flatMap((e) => (e instanceof Set ? [...e] : [e]));
+  }
+
+  /** The port is gone: its operations settle without being posted. */
+  portDestroyed(port: CompletionPort): void {
+    for (const op of this.all()) if (op.target === port) op.portDestroyed();
   }
 }
