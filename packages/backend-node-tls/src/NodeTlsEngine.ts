@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { Duplex } from 'node:stream';
-import { TLSSocket, checkServerIdentity, connect, type PeerCertificate } from 'node:tls';
+import { TLSSocket, checkServerIdentity, connect, type PeerCertificate, type SecureContext } from 'node:tls';
 import { TlsError, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
 import { tlsErrorFromNode } from './faultTable.js';
 import { clientGroup, handshakeResult } from './handshakeResult.js';
@@ -24,6 +24,9 @@ export class NodeTlsEngine implements TlsEngine {
   private destroyed = false;
   private established = false;
   private closeNotifySent = false;
+  /** Server: whether the context in use has a certificate (the default one, or one chosen by SNI). */
+  private hasCertificate: boolean;
+  private requestedName: string | undefined;
 
   constructor(
     private readonly config: TlsConfig,
@@ -41,6 +44,7 @@ export class NodeTlsEngine implements TlsEngine {
     this.groupObserver = config.role === 'server' ? new ServerGroupObserver() : undefined;
     const name = config.servername;
     this.sniName = name !== undefined && isIP(name) === 0 ? name : undefined;
+    this.hasCertificate = config.certificate !== undefined;
   }
 
   start(): void {
@@ -53,7 +57,7 @@ export class NodeTlsEngine implements TlsEngine {
     socket.on('end', () => {
       if (this.live) this.sink.peerClosed();
     });
-    socket.on('error', (error: unknown) => this.fail(tlsErrorFromNode(error)));
+    socket.on('error', (error: unknown) => this.fail(this.explain(tlsErrorFromNode(error))));
     socket.on('close', () => {
       if (this.live && !(this.closeNotifySent && this.established)) {
         this.fail(new TlsError('internal', 'Node closed the TLS socket without reporting an error', { alert: undefined }));
@@ -95,10 +99,13 @@ export class NodeTlsEngine implements TlsEngine {
       ...(this.config.alpnProtocols.length === 0 ? {} : { ALPNProtocols: [...this.config.alpnProtocols] }),
       ...(contexts.hasSniCertificates
         ? {
-            SNICallback: (name: string, answer: (err: Error | null, ctx?: ReturnType<SecureContextSet['forServername']>) => void) => {
+            SNICallback: (name: string, answer: (err: Error | null, ctx?: SecureContext) => void) => {
+              // No certificate for the name: stay on the default context, so OpenSSL itself fails
+              // the handshake and sends the alert; `explain` then names the real cause.
               const chosen = contexts.forServername(name);
-              if (chosen === undefined) answer(new TlsError('no-certificate', `no certificate for server name "${name}"`));
-              else answer(null, chosen);
+              this.requestedName = name;
+              this.hasCertificate = chosen !== undefined;
+              answer(null, chosen);
             },
           }
         : {}),
@@ -120,6 +127,13 @@ export class NodeTlsEngine implements TlsEngine {
       return;
     }
     this.complete(verifyError === null && socket.getPeerX509Certificate() !== undefined);
+  }
+
+  /** A server without a certificate for the client fails as "no shared cipher" in OpenSSL. */
+  private explain(error: TlsError): TlsError {
+    if (this.config.role !== 'server' || this.hasCertificate || error.fault !== 'no-shared-cipher') return error;
+    const name = this.requestedName === undefined ? 'a client that sent no server name' : `server name "${this.requestedName}"`;
+    return new TlsError('no-certificate', `no certificate for ${name}`, { alert: error.alert, cause: error });
   }
 
   private complete(peerVerified: boolean): void {
@@ -153,6 +167,16 @@ export class NodeTlsEngine implements TlsEngine {
     if (!this.live) return;
     // Copied: the caller may reuse its buffer once this returns, and the duplex reads later.
     this.wire.push(Buffer.from(ciphertext));
+  }
+
+  /**
+   * Node handles input asynchronously (the duplex delivers on later ticks, errors arrive on the
+   * next tick): resolves once the duplex has handed over every byte and Node has reported what
+   * they caused. The duplex itself is not ended: to Node, an end of input reads as close_notify.
+   */
+  async receiveEnd(): Promise<void> {
+    do await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.live && this.wire.readableLength > 0);
   }
 
   send(data: Uint8Array, written: (error?: TlsError) => void): void {

@@ -13,7 +13,8 @@ export interface SharedServerState {
 
 function build(config: TlsConfig, certificate: CertificateKeyPair | undefined, shared: SharedServerState | undefined): SecureContext {
   const server = config.role === 'server';
-  let secureOptions = 0;
+  // TLS 1.2 renegotiation is refused in both directions (DESIGN.md TLS scope).
+  let secureOptions = constants.SSL_OP_NO_RENEGOTIATION;
   // The server decides the suite and group by its own preference order (config lists it so).
   if (server) secureOptions |= constants.SSL_OP_CIPHER_SERVER_PREFERENCE;
   if (server && !config.sessionTickets) secureOptions |= constants.SSL_OP_NO_TICKET;

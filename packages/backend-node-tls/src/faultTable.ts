@@ -37,6 +37,7 @@ const FAULT_BY_VERIFY_CODE: Readonly<Record<string, TlsFault>> = {
  */
 const FAULT_BY_OPENSSL_REASON: Readonly<Record<string, TlsFault>> = {
   'no shared cipher': 'no-shared-cipher',
+  'no suitable signature algorithm': 'no-shared-cipher',
   'no suitable key share': 'no-shared-group',
   'no shared groups': 'no-shared-group',
   'unsupported protocol': 'protocol-version',

@@ -145,6 +145,14 @@ describe('node-tls engine: handshakes', function () {
       expect(pair.server.handshake?.servername).to.equal('localhost');
     });
 
+    it('a server with only SNI certificates fails a name it has none for with no-certificate', async () => {
+      const pair = await pairs.handshake({ ca: ca.cert, servername: 'elsewhere.test' }, { sniCertificates: { 'api.example.com': api } });
+      expect(pair.server.error?.fault).to.equal('no-certificate');
+      expect(pair.server.error?.detail).to.contain('elsewhere.test');
+      await pair.until(() => pair.client.error !== undefined);
+      expect(pair.client.error?.origin).to.equal('peer');
+    });
+
     it('an IP literal is verified against IP SANs and not sent', async () => {
       const pair = await pairs.handshake({ ca: ca.cert, servername: '127.0.0.1' }, server());
       expect(pair.client.error).to.equal(undefined);

@@ -91,6 +91,35 @@ describe('node-tls engine: lifecycle', function () {
     });
   }
 
+  it('receiveEnd resolves only after a fatal alert received just before has been reported', async () => {
+    const held: Uint8Array[] = [];
+    const pair = await pairs.create({ ...client, maxVersion: 'TLSv1.2' }, { ...server, minVersion: 'TLSv1.3' }, {
+      tamper: (direction, chunk) => (direction === 's2c' ? (held.push(chunk), new Uint8Array(0)) : chunk),
+    });
+    await pair.handshake();
+    expect(pair.server.error?.fault).to.equal('protocol-version');
+    expect(pair.client.error).to.equal(undefined);
+    for (const chunk of held) pair.client.engine.receive(chunk);
+    expect(pair.client.error, 'Node reports on a later tick').to.equal(undefined);
+    await pair.client.engine.receiveEnd!();
+    expect(pair.client.error?.fault).to.equal('protocol-version');
+    expect(pair.client.error?.origin).to.equal('peer');
+  });
+
+  it('receiveEnd resolves only after plaintext received just before has been delivered', async () => {
+    let hold = false;
+    const held: Uint8Array[] = [];
+    const pair = await pairs.handshake(client, server, {
+      tamper: (direction, chunk) => (hold && direction === 's2c' ? (held.push(chunk), new Uint8Array(0)) : chunk),
+    });
+    hold = true;
+    pair.server.engine.send(Buffer.from('last bytes'), () => {});
+    await pair.until(() => held.length > 0);
+    for (const chunk of held) pair.client.engine.receive(chunk);
+    await pair.client.engine.receiveEnd!();
+    expect(pair.client.receivedText()).to.equal('last bytes');
+  });
+
   it('send before the handshake completes is refused, not queued', async () => {
     const pair = await pairs.create(client, server);
     let refusal: TlsError | undefined;
