@@ -24,6 +24,15 @@ describe('node-tls engine: interop with the openssl CLI over loopback TCP', func
   });
   after(() => ca.dispose());
 
+  /** A loopback listener on a port the OS picks; resolves the first connection it accepts. */
+  async function listenOnce(): Promise<{ port: number; accepted: Promise<Socket> }> {
+    const listener = createServer();
+    servers.push(listener);
+    const accepted = new Promise<Socket>((resolve) => listener.once('connection', resolve));
+    await new Promise<void>((r) => listener.listen(0, '127.0.0.1', r));
+    return { port: (listener.address() as { port: number }).port, accepted };
+  }
+
   for (const { version, keyType, flag } of CASES) {
     it(`engine client -> openssl s_server, ${version} ${keyType}`, async () => {
       const leaf = ca.issue({ keyType });
@@ -48,13 +57,7 @@ describe('node-tls engine: interop with the openssl CLI over loopback TCP', func
 
     it(`openssl s_client -> engine server, ${version} ${keyType}`, async () => {
       const leaf = ca.issue({ keyType });
-      const accepted = new Promise<Socket>((resolve) => {
-        const listener = createServer(resolve);
-        servers.push(listener);
-        listener.listen(0, '127.0.0.1');
-      });
-      await new Promise((r) => servers[0]!.once('listening', r));
-      const port = (servers[0]!.address() as { port: number }).port;
+      const { port, accepted } = await listenOnce();
       const client = new OpensslProcess(['s_client', '-connect', `127.0.0.1:${port}`, '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', flag, '-quiet']);
       processes.push(client);
       const pump = await SocketPump.open(await accepted, { role: 'server', cert: leaf.chain, key: leaf.key });
@@ -70,4 +73,21 @@ describe('node-tls engine: interop with the openssl CLI over loopback TCP', func
       await client.waitFor(/pong/);
     });
   }
+
+  it('TLS 1.2 renegotiation asked by openssl s_client is refused with no_renegotiation', async () => {
+    const leaf = ca.issue();
+    const { port, accepted } = await listenOnce();
+    const client = new OpensslProcess(['s_client', '-connect', `127.0.0.1:${port}`, '-CAfile', ca.certFile, '-servername', 'localhost', '-tls1_2']);
+    processes.push(client);
+    const pump = await SocketPump.open(await accepted, { role: 'server', cert: leaf.chain, key: leaf.key });
+    pumps.push(pump);
+    await pump.until(() => pump.side.handshake !== undefined);
+    await client.waitFor(/Verify return code: 0/);
+    client.write('R\n');
+    // OpenSSL's client gives up when refused: it reports our no_renegotiation alert and aborts.
+    await client.waitFor(/no renegotiation/, 'stderr');
+    await pump.until(() => pump.side.error !== undefined);
+    expect(pump.side.error?.origin).to.equal('peer');
+    expect(pump.side.handshake?.version).to.equal('TLSv1.2');
+  });
 });

@@ -67,10 +67,10 @@ export class OpensslProcess {
     this.child.stdin.write(text);
   }
 
-  async waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<RegExpExecArray> {
+  async waitFor(pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout', timeoutMs = 10_000): Promise<RegExpExecArray> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = pattern.exec(this.stdout);
+      const found = pattern.exec(this[stream]);
       if (found !== null) return found;
       if (Date.now() > deadline || this.child.exitCode !== null) {
         throw new Error(`openssl: no ${pattern} in output\nstdout: ${this.stdout}\nstderr: ${this.stderr}`);
