@@ -8,6 +8,9 @@ import type { Clock, RandomSource } from '../tls13/sources.js';
 import { tls13Suite } from '../tls13/suite.js';
 import { TicketSealer } from '../tls13/tickets.js';
 import { PureEngine } from './PureEngine.js';
+import { startClient } from '../tls13/client/startClient.js';
+import { startServer } from '../tls13/server/startServer.js';
+import type { HandshakeIo, HandshakeState } from '../tls13/io.js';
 
 /**
  * Per-environment state of the pure backend: loaded certificates and keys, trust anchors, and
@@ -60,8 +63,15 @@ export class PureContext implements EngineContext {
 
   createEngine(config: TlsConfig, sink: EngineSink): TlsEngine {
     if (this.disposed) throw new TlsError('internal', 'engine context already disposed', { alert: undefined });
-    const options = config.role === 'client' ? this.clientOptions(config) : this.serverOptions(config);
-    return new PureEngine(config, options, sink, this.provider, this.clock, this.random);
+    let opening: (io: HandshakeIo) => HandshakeState;
+    if (config.role === 'client') {
+      const options = this.clientOptions(config);
+      opening = (io) => startClient(io, options);
+    } else {
+      const options = this.serverOptions(config);
+      opening = (io) => startServer(io, options);
+    }
+    return new PureEngine(config, opening, sink, this.provider, this.clock, this.random);
   }
 
   private versions(config: TlsConfig): VersionRange {

@@ -5,10 +5,7 @@ import { HandshakeDeframer } from '../handshake/deframer.js';
 import { Transcript } from '../handshake/transcript.js';
 import { RecordLayer, type PlainRecord } from '../record/RecordLayer.js';
 import { ContentType } from '../record/types.js';
-import { startClient } from '../tls13/client/startClient.js';
 import { HandshakeIo, type HandshakeState } from '../tls13/io.js';
-import type { ClientOptions, ServerOptions } from '../tls13/options.js';
-import { startServer } from '../tls13/server/startServer.js';
 import type { Clock, RandomSource } from '../tls13/sources.js';
 import { Connected } from '../tls13/traffic.js';
 import { toTlsError } from './toTlsError.js';
@@ -16,7 +13,8 @@ import { toTlsError } from './toTlsError.js';
 type Phase = 'idle' | 'handshaking' | 'connected' | 'failed' | 'destroyed';
 
 /**
- * One pure-TypeScript TLS connection behind the engine SPI. Synchronous: every sink call happens
+ * One pure-TypeScript TLS connection behind the engine SPI; `opening` begins the handshake
+ * (a client sends its ClientHello, a server waits). Synchronous: every sink call happens
  * inside start/receive/send/keyUpdate/closeNotify. Failures are caught here, once: the alert goes
  * out (under the current keys), then `sink.failed`.
  */
@@ -33,7 +31,7 @@ export class PureEngine implements TlsEngine {
 
   constructor(
     private readonly config: TlsConfig,
-    private readonly options: ClientOptions | ServerOptions,
+    private readonly opening: (io: HandshakeIo) => HandshakeState,
     private readonly sink: EngineSink,
     provider: CryptoProvider,
     clock: Clock,
@@ -52,14 +50,11 @@ export class PureEngine implements TlsEngine {
     if (this.phase !== 'idle') return;
     this.phase = 'handshaking';
     this.guard(() => {
-      if (this.config.role === 'client') {
-        this.records.plaintextVersion = 0x0301;
-        this.state = startClient(this.io, this.options as ClientOptions);
-        this.records.flush();
-        this.records.plaintextVersion = 0x0303;
-      } else {
-        this.state = startServer(this.io, this.options as ServerOptions);
-      }
+      // §5.1: the first ClientHello's record may say 0x0301, for middleboxes; everything after says 0x0303.
+      if (this.config.role === 'client') this.records.plaintextVersion = 0x0301;
+      this.state = this.opening(this.io);
+      this.records.flush();
+      this.records.plaintextVersion = 0x0303;
     });
   }
 

@@ -23,6 +23,8 @@ export class ClientContext {
   sessionId: Uint8Array = new Uint8Array(0);
   /** The ClientHello's fields other than key_share/cookie/psk, reused for the retry. */
   keyShares: KeyShare[] = [];
+  /** Extension types the ClientHello carried: a response may only answer these (§4.2). */
+  offeredExtensions: ReadonlySet<number> = new Set();
   psk: OfferedPsk | undefined;
   /** Compatibility mode: one change_cipher_spec, before the second ClientHello or the second flight. */
   ccsSent = false;
@@ -45,8 +47,9 @@ export class ClientContext {
     return this.suite;
   }
 
+  /** §D.4: only in compatibility mode, i.e. when the ClientHello carried a legacy_session_id. */
   sendChangeCipherSpecOnce(): void {
-    if (this.ccsSent) return;
+    if (this.ccsSent || this.sessionId.length === 0) return;
     this.ccsSent = true;
     this.io.records.writeChangeCipherSpec();
   }

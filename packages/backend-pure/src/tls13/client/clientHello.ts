@@ -48,6 +48,7 @@ export function sendClientHello(ctx: ClientContext, cookie?: Uint8Array): Handsh
     extensions: ext,
   });
   if (ctx.psk !== undefined) patchBinder(ctx, hello);
+  ctx.offeredExtensions = new Set(ext.keys());
   ctx.io.send(hello);
   return hello;
 }
