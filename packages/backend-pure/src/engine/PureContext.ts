@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { TlsError, selectCertificate, type CertificateKeyPair, type EngineContext, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
 import type { CryptoProvider } from '../crypto/provider.js';
-import { chainFromPem, TrustAnchors } from '../tls13/certificates.js';
+import { chainFromPem, TrustStore } from '../tls13/certificates.js';
 import type { ClientOptions, LocalCertificate, ServerOptions, VersionRange } from '../tls13/options.js';
 import { parseSessionState } from '../tls13/sessionState.js';
 import type { Clock, RandomSource } from '../tls13/sources.js';
@@ -18,7 +18,7 @@ import type { HandshakeIo, HandshakeState } from '../tls13/io.js';
  */
 export class PureContext implements EngineContext {
   private readonly loaded = new Map<CertificateKeyPair, LocalCertificate>();
-  private readonly trustByCa = new Map<readonly string[], TrustAnchors>();
+  private readonly trustByCa = new Map<readonly string[], TrustStore>();
   private readonly tickets: TicketSealer;
   private disposed = false;
 
@@ -52,10 +52,10 @@ export class PureContext implements EngineContext {
     return cert;
   }
 
-  private trust(ca: readonly string[]): TrustAnchors {
+  private trust(ca: readonly string[]): TrustStore {
     let anchors = this.trustByCa.get(ca);
     if (anchors === undefined) {
-      anchors = new TrustAnchors(ca);
+      anchors = new TrustStore(ca);
       this.trustByCa.set(ca, anchors);
     }
     return anchors;

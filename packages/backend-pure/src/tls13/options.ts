@@ -1,6 +1,6 @@
 import type { GroupName } from '@tlsport/core';
 import type { PrivateKey } from '../crypto/provider.js';
-import type { TrustAnchors } from './certificates.js';
+import type { TrustStore } from './certificates.js';
 import type { SessionState } from './sessionState.js';
 import type { Suite } from './suite.js';
 import type { TicketSealer } from './tickets.js';
@@ -30,7 +30,7 @@ export interface ClientOptions {
   readonly sni: string | undefined;
   /** The name or IP the server certificate must match. */
   readonly verifyHost: string | undefined;
-  readonly trust: TrustAnchors;
+  readonly trust: TrustStore;
   readonly rejectUnauthorized: boolean;
   readonly certificate: LocalCertificate | undefined;
   readonly session: SessionState | undefined;
@@ -45,7 +45,7 @@ export interface ServerOptions {
   certificateFor(servername: string | undefined): LocalCertificate | undefined;
   readonly requestCert: boolean;
   readonly rejectUnauthorized: boolean;
-  readonly trust: TrustAnchors;
+  readonly trust: TrustStore;
   /** Set when the server issues and accepts tickets. */
   readonly tickets: TicketSealer | undefined;
 }

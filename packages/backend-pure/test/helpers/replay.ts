@@ -4,7 +4,7 @@ import type { KeyShare } from '../../src/crypto/provider.js';
 import { PureEngine } from '../../src/engine/PureEngine.js';
 import { parseClientHello } from '../../src/handshake/clientHello.js';
 import type { HandshakeMessage } from '../../src/handshake/message.js';
-import { TrustAnchors } from '../../src/tls13/certificates.js';
+import { TrustStore } from '../../src/tls13/certificates.js';
 import { ClientContext } from '../../src/tls13/client/ClientContext.js';
 import { ExpectServerHello } from '../../src/tls13/client/ExpectServerHello.js';
 import type { ClientOptions } from '../../src/tls13/options.js';
@@ -81,7 +81,7 @@ export function rfcClientOptions(): ClientOptions {
     alpn: [],
     sni: 'server',
     verifyHost: undefined,
-    trust: new TrustAnchors([]),
+    trust: new TrustStore([]),
     // The RFC's certificate is self-signed; the CertificateVerify is still verified with its key.
     rejectUnauthorized: false,
     certificate: undefined,

@@ -14,7 +14,7 @@ import { PureEngine } from '../../src/engine/PureEngine.js';
 import { startServer } from '../../src/tls13/server/startServer.js';
 import { resolveTlsConfig } from '@tlsport/core';
 import { RecordingSink } from '../helpers/replay.js';
-import { TrustAnchors } from '../../src/tls13/certificates.js';
+import { TrustStore } from '../../src/tls13/certificates.js';
 
 const t = new Trace('3 Simple 1-RTT Handshake');
 const suite = tls13Suite(suiteByName('TLS_AES_128_GCM_SHA256')!);
@@ -149,7 +149,7 @@ describe('RFC 8448 §3 simple 1-RTT handshake, byte for byte', () => {
       certificateFor: () => ({ chain: [new Uint8Array([0x30, 0x00])], key }),
       requestCert: false,
       rejectUnauthorized: false,
-      trust: new TrustAnchors([]),
+      trust: new TrustStore([]),
       tickets: undefined,
     }), sink, provider, fixedClock(0), random);
     engine.start();
