@@ -2,7 +2,6 @@ import { backendModule } from '@tlsport/core';
 import { NodeTlsBackend } from './NodeTlsBackend.js';
 
 export { NodeTlsBackend };
-export { NodeTlsContext } from './NodeTlsContext.js';
 export { tlsErrorFromNode } from './faultTable.js';
 
 /** The shared instance to bind as the TLS backend. */

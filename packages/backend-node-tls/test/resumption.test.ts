@@ -52,6 +52,13 @@ describe('node-tls engine: resumption', function () {
       expect(second.client.handshake?.peerVerified).to.equal(true);
     });
 
+    it(`${version}: unreadable session state gives a full handshake`, async () => {
+      const pair = await connect(nodeTlsBackend, new Uint8Array([1, 2, 3, 4]), version);
+      expect(pair.client.error).to.equal(undefined);
+      expect(pair.client.handshake?.resumed).to.equal(false);
+      expect(pair.client.handshake?.peerVerified).to.equal(true);
+    });
+
     it(`${version}: another environment's ticket is not accepted`, async () => {
       const first = await connect(nodeTlsBackend, undefined, version);
       await first.until(() => first.client.sessions.length > 0);
