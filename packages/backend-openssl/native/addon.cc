@@ -25,7 +25,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   Napi::Function context = Context::Define(env);
   data->context = Napi::Persistent(context);
   env.SetInstanceData(data);
-  exports.Set("Context", context);
+  exports.Set("buildContext", Napi::Function::New(env, BuildContext, "buildContext"));
   exports.Set("Engine", Engine::Define(env));
   exports.Set("liveObjects", Napi::Function::New(env, LiveObjects, "liveObjects"));
   exports.Set("constants", OpenSslConstants(env));

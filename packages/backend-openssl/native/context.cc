@@ -40,13 +40,50 @@ Context* Context::From(Napi::Value value) {
   return Unwrap(value.As<Napi::Object>());
 }
 
-Context::Context(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Context>(info) {
-  if (!info[0].IsObject()) throw Napi::TypeError::New(info.Env(), "Context(options)");
-  try {
-    contexts_ = std::make_shared<ContextSet>(ParseOptions(info[0].As<Napi::Object>()));
-  } catch (const ConfigError& e) {
-    ThrowConfigError(info.Env(), e);
+Context::Context(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Context>(info) {}
+
+Napi::Object Context::Wrap(Napi::Env env, std::shared_ptr<ContextSet> contexts) {
+  Napi::Object object = AddonData::Of(env)->context.New({});
+  Unwrap(object)->contexts_ = std::move(contexts);
+  return object;
+}
+
+namespace {
+
+class BuildWorker : public Napi::AsyncWorker {
+ public:
+  BuildWorker(Napi::Function done, ContextOptions options) : Napi::AsyncWorker(done, "tlsport:context"), options_(std::move(options)) {}
+
+  void Execute() override {
+    try {
+      contexts_ = std::make_shared<ContextSet>(options_);
+    } catch (const ConfigError& e) {
+      error_ = std::make_unique<ConfigError>(e);
+    }
   }
+
+  void OnOK() override {
+    Napi::Env env = Env();
+    Napi::HandleScope scope(env);
+    if (error_) {
+      Callback().Call({ConfigErrorToJs(env, *error_).Value()});
+    } else {
+      Callback().Call({env.Null(), Context::Wrap(env, std::move(contexts_))});
+    }
+  }
+
+ private:
+  ContextOptions options_;
+  std::shared_ptr<ContextSet> contexts_;
+  std::unique_ptr<ConfigError> error_;
+};
+
+}  // namespace
+
+Napi::Value BuildContext(const Napi::CallbackInfo& info) {
+  if (!info[0].IsObject() || !info[1].IsFunction()) throw Napi::TypeError::New(info.Env(), "buildContext(options, done)");
+  (new BuildWorker(info[1].As<Napi::Function>(), ParseOptions(info[0].As<Napi::Object>())))->Queue();
+  return info.Env().Undefined();
 }
 
 std::shared_ptr<ContextSet> Context::contexts(Napi::Env env) const {

@@ -93,7 +93,7 @@ Engine::Engine(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Engine>(info) 
   try {
     connection_ = std::make_unique<Connection>(std::move(contexts), ParseOptions(info[1].As<Napi::Object>()));
   } catch (const ConfigError& e) {
-    ThrowConfigError(env, e);
+    throw ConfigErrorToJs(env, e);
   }
 }
 

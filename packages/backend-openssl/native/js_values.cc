@@ -59,10 +59,10 @@ Napi::Object OutcomeToJs(Napi::Env env, Outcome& out) {
   return js;
 }
 
-void ThrowConfigError(Napi::Env env, const ConfigError& error) {
+Napi::Error ConfigErrorToJs(Napi::Env env, const ConfigError& error) {
   Napi::Error js = Napi::Error::New(env, error.what());
   js.Value().Set("fault", error.fault());
-  throw js;
+  return js;
 }
 
 std::string StringOption(const Napi::Object& options, const char* name) {

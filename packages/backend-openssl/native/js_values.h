@@ -9,8 +9,8 @@ namespace tlsport {
 /** Hands `bytes` to JS without copying: the Buffer owns the vector from now on. */
 Napi::Buffer<uint8_t> TakeBuffer(Napi::Env env, Bytes&& bytes);
 Napi::Object OutcomeToJs(Napi::Env env, Outcome& out);
-/** Throws a JS Error carrying `fault` (a core TlsFault name) for the JS side to wrap. */
-[[noreturn]] void ThrowConfigError(Napi::Env env, const ConfigError& error);
+/** A JS Error carrying `fault` (a core TlsFault name) for the JS side to wrap. */
+Napi::Error ConfigErrorToJs(Napi::Env env, const ConfigError& error);
 
 std::string StringOption(const Napi::Object& options, const char* name);
 bool BoolOption(const Napi::Object& options, const char* name);

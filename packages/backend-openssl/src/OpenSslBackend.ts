@@ -6,6 +6,6 @@ export class OpenSslBackend implements TlsBackend {
   readonly name = 'openssl';
 
   async createContext(config: TlsConfig): Promise<EngineContext> {
-    return new OpenSslContext(config);
+    return OpenSslContext.create(config);
   }
 }

@@ -6,18 +6,25 @@ import { configError } from './toTlsError.js';
 
 /** One environment: an SSL_CTX per certificate pair, sharing one trust store. */
 export class OpenSslContext implements EngineContext {
-  private native: NativeContext | undefined;
   /** pairKey -> index of the SSL_CTX pre-built with that certificate. */
   private readonly prebuilt = new Map<string, number>();
 
-  constructor(private readonly config: TlsConfig) {
-    try {
-      this.native = new addon.Context(contextOptions(config));
-    } catch (error) {
-      throw configError(error);
-    }
+  private constructor(
+    private readonly config: TlsConfig,
+    private native: NativeContext | undefined,
+  ) {
     certificatePairs(config).forEach((pair, index) => {
       if (pair !== undefined && !this.prebuilt.has(pairKey(pair))) this.prebuilt.set(pairKey(pair), index);
+    });
+  }
+
+  /** Parses certificates, keys and trust anchors on the libuv pool, off the event loop. */
+  static create(config: TlsConfig): Promise<OpenSslContext> {
+    return new Promise((resolve, reject) => {
+      addon.buildContext(contextOptions(config), (error, native) => {
+        if (error !== null) reject(configError(error));
+        else resolve(new OpenSslContext(config, native));
+      });
     });
   }
 

@@ -79,7 +79,8 @@ export interface NativeEngine {
 }
 
 interface Addon {
-  Context: new (options: NativeContextOptions) => NativeContext;
+  /** Builds the context's SSL_CTX set on the libuv pool (certificates and roots parsed there). */
+  buildContext(options: NativeContextOptions, done: (error: Error | null, context?: NativeContext) => void): void;
   Engine: new (context: NativeContext, options: NativeEngineOptions) => NativeEngine;
   liveObjects(): { ssl: number; ctx: number };
   constants: Readonly<Record<string, number>>;
