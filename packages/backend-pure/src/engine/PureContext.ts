@@ -18,7 +18,8 @@ import type { HandshakeIo, HandshakeState } from '../tls13/io.js';
  */
 export class PureContext implements EngineContext {
   private readonly loaded = new Map<CertificateKeyPair, LocalCertificate>();
-  private readonly trustByCa = new Map<readonly string[], TrustStore>();
+  /** Trust stores by their PEM text: resolved configs carry fresh arrays of the same anchors. */
+  private readonly trustByCa = new Map<string, TrustStore>();
   private readonly tickets: TicketSealer;
   private disposed = false;
 
@@ -34,7 +35,6 @@ export class PureContext implements EngineContext {
     }
     if (config.certificate !== undefined) this.load(config.certificate);
     for (const pair of config.sniCertificates.values()) this.load(pair);
-    this.trust(config.ca);
   }
 
   /** Loads a chain and key once; a bad one fails the context before any session exists. */
@@ -53,10 +53,11 @@ export class PureContext implements EngineContext {
   }
 
   private trust(ca: readonly string[]): TrustStore {
-    let anchors = this.trustByCa.get(ca);
+    const key = ca.join('\n');
+    let anchors = this.trustByCa.get(key);
     if (anchors === undefined) {
       anchors = new TrustStore(ca);
-      this.trustByCa.set(ca, anchors);
+      this.trustByCa.set(key, anchors);
     }
     return anchors;
   }
@@ -89,7 +90,7 @@ export class PureContext implements EngineContext {
       alpn: config.alpnProtocols,
       sni: config.servername !== undefined && isIP(config.servername) === 0 ? config.servername : undefined,
       verifyHost: config.servername,
-      trust: this.trust(config.ca),
+      trust: () => this.trust(config.ca),
       rejectUnauthorized: config.rejectUnauthorized,
       certificate: config.certificate === undefined ? undefined : this.load(config.certificate),
       // A ticket is only offered to the server it came from.
@@ -109,7 +110,7 @@ export class PureContext implements EngineContext {
       },
       requestCert: config.requestCert,
       rejectUnauthorized: config.rejectUnauthorized,
-      trust: this.trust(config.ca),
+      trust: () => this.trust(config.ca),
       tickets: config.sessionTickets ? this.tickets : undefined,
     };
   }

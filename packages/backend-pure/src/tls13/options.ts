@@ -30,7 +30,8 @@ export interface ClientOptions {
   readonly sni: string | undefined;
   /** The name or IP the server certificate must match. */
   readonly verifyHost: string | undefined;
-  readonly trust: TrustStore;
+  /** Trust anchors, built on first use (parsing a root bundle is not free). */
+  trust(): TrustStore;
   readonly rejectUnauthorized: boolean;
   readonly certificate: LocalCertificate | undefined;
   readonly session: SessionState | undefined;
@@ -45,7 +46,8 @@ export interface ServerOptions {
   certificateFor(servername: string | undefined): LocalCertificate | undefined;
   readonly requestCert: boolean;
   readonly rejectUnauthorized: boolean;
-  readonly trust: TrustStore;
+  /** Trust anchors, built on first use (parsing a root bundle is not free). */
+  trust(): TrustStore;
   /** Set when the server issues and accepts tickets. */
   readonly tickets: TicketSealer | undefined;
 }

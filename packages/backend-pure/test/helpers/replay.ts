@@ -81,7 +81,7 @@ export function rfcClientOptions(): ClientOptions {
     alpn: [],
     sni: 'server',
     verifyHost: undefined,
-    trust: new TrustStore([]),
+    trust: () => new TrustStore([]),
     // The RFC's certificate is self-signed; the CertificateVerify is still verified with its key.
     rejectUnauthorized: false,
     certificate: undefined,

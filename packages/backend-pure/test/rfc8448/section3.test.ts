@@ -149,7 +149,7 @@ describe('RFC 8448 §3 simple 1-RTT handshake, byte for byte', () => {
       certificateFor: () => ({ chain: [new Uint8Array([0x30, 0x00])], key }),
       requestCert: false,
       rejectUnauthorized: false,
-      trust: new TrustStore([]),
+      trust: () => new TrustStore([]),
       tickets: undefined,
     }), sink, provider, fixedClock(0), random);
     engine.start();

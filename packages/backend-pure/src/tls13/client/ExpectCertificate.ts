@@ -32,7 +32,7 @@ export class ExpectCertificate implements HandshakeState {
     const o = ctx.options;
     const checked = checkPeerChain({
       chain: cert.chain,
-      trust: o.trust,
+      trust: o.trust(),
       provider: ctx.io.provider,
       now: new Date(ctx.io.clock.now()),
       host: o.verifyHost,

@@ -31,7 +31,7 @@ export class ExpectClientCertificate implements HandshakeState {
     }
     const checked = checkPeerChain({
       chain: cert.chain,
-      trust: ctx.options.trust,
+      trust: ctx.options.trust(),
       provider: ctx.io.provider,
       now: new Date(ctx.io.clock.now()),
       purpose: 'clientAuth',

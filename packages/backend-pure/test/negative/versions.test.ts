@@ -1,0 +1,83 @@
+import { expect } from 'chai';
+import { AlertDescription, resolveTlsConfig, type EngineContext } from '@tlsport/core';
+import { TestCa } from '@tlsport/testkit';
+import { concat } from '../../src/codec/bytes.js';
+import { Writer } from '../../src/codec/Writer.js';
+import { parseClientHello } from '../../src/handshake/clientHello.js';
+import { ExtensionType } from '../../src/handshake/types.js';
+import { ContentType } from '../../src/record/types.js';
+import { PureBackend } from '../../src/index.js';
+import { RecordingSink } from '../helpers/replay.js';
+import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
+import { SocketEngine } from '../helpers/socketEngine.js';
+
+const backend = new PureBackend();
+
+/** A plaintext ServerHello record answering `hello` with the given version fields. */
+function serverHello(hello: Uint8Array, random: Uint8Array, ext: [number, Uint8Array][]): Uint8Array {
+  const ch = parseClientHello(hello.subarray(9));
+  const body = new Writer().u16(0x0303).bytes(random).bytes8(ch.sessionId).u16(0x1301).u8(0)
+    .vec16((w) => ext.forEach(([t, v]) => w.u16(t).bytes16(v))).finish();
+  const msg = new Writer().u8(2).bytes24(body).finish();
+  return concat(Uint8Array.of(ContentType.handshake, 3, 3, msg.length >> 8, msg.length & 0xff), msg);
+}
+
+describe('version negotiation (TLS 1.2 plugs in later)', function () {
+  this.timeout(10_000);
+  let ctx: EngineContext;
+  before(async () => {
+    ctx = await backend.createContext(resolveTlsConfig({ role: 'client' }));
+  });
+  after(async () => {
+    await ctx.dispose();
+    await killOpensslPeers();
+  });
+
+  function client(): { sink: RecordingSink; hello: Uint8Array; receive(b: Uint8Array): void } {
+    const sink = new RecordingSink();
+    const engine = ctx.createEngine(resolveTlsConfig({ role: 'client', servername: 'localhost' }), sink);
+    engine.start();
+    return { sink, hello: sink.take(), receive: (b) => engine.receive(b) };
+  }
+
+  it('the client offers TLS 1.3 and 1.2 by default; its first record says 0x0301', () => {
+    const { hello } = client();
+    expect([...hello.subarray(0, 3)]).to.deep.equal([22, 3, 1]);
+    expect(parseClientHello(hello.subarray(9)).supportedVersions).to.deep.equal([0x0304, 0x0303]);
+  });
+
+  it('a server choosing TLS 1.2: protocol_version for now', () => {
+    const c = client();
+    c.receive(serverHello(c.hello, new Uint8Array(32).fill(7), []));
+    expect(c.sink.error!.fault).to.equal('protocol-version');
+    expect([...c.sink.take().subarray(5)]).to.deep.equal([2, AlertDescription.protocol_version]);
+  });
+
+  it('a TLS 1.2 ServerHello carrying the downgrade sentinel: illegal_parameter', () => {
+    const c = client();
+    const random = concat(new Uint8Array(24), new TextEncoder().encode('DOWNGRD\x01'));
+    c.receive(serverHello(c.hello, random, []));
+    expect(c.sink.error!.fault).to.equal('illegal-parameter');
+    expect([...c.sink.take().subarray(5)]).to.deep.equal([2, AlertDescription.illegal_parameter]);
+  });
+
+  it('supported_versions selecting a version that was not offered: illegal_parameter', () => {
+    const c = client();
+    c.receive(serverHello(c.hello, new Uint8Array(32).fill(7), [[ExtensionType.supported_versions, Uint8Array.of(0x03, 0x02)]]));
+    expect(c.sink.error!.fault).to.equal('illegal-parameter');
+  });
+
+  it('against a real openssl s_server -tls1_2: protocol-version, no crash', async () => {
+    const ca = TestCa.root();
+    try {
+      const leaf = ca.issue({ keyType: 'ec-p256' });
+      const { port } = await OpensslPeer.server(['-tls1_2', '-cert', leaf.certFile, '-key', leaf.keyFile]);
+      const pump = await SocketEngine.connect(port, backend, { ca: ca.cert, servername: 'localhost' });
+      await pump.until(() => pump.error !== undefined);
+      expect(pump.error!.fault).to.equal('protocol-version');
+      await pump.close();
+    } finally {
+      ca.dispose();
+    }
+  });
+});
