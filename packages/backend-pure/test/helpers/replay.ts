@@ -1,6 +1,6 @@
 import { resolveTlsConfig, suiteByName, type EngineSink, type GroupName, type HandshakeResult, type TlsError } from '@tlsport/core';
 import { defaultProvider } from '../../src/crypto/index.js';
-import type { KeyShare } from '../../src/crypto/provider.js';
+import type { CryptoProvider, KeyShare } from '../../src/crypto/provider.js';
 import { PureEngine } from '../../src/engine/PureEngine.js';
 import { parseClientHello } from '../../src/handshake/clientHello.js';
 import type { HandshakeMessage } from '../../src/handshake/message.js';
@@ -54,7 +54,11 @@ export class RecordingSink implements EngineSink {
 
 /** Randomness that hands out fixed values in order: the RFC's randoms and key shares. */
 export class ScriptedRandom implements RandomSource {
-  constructor(private readonly randoms: Uint8Array[], private readonly shares: Partial<Record<GroupName, Uint8Array>>) {}
+  constructor(
+    private readonly randoms: Uint8Array[],
+    private readonly shares: Partial<Record<GroupName, Uint8Array>>,
+    private readonly keys: CryptoProvider = provider,
+  ) {}
 
   bytes(length: number): Uint8Array {
     const next = this.randoms.shift();
@@ -65,7 +69,7 @@ export class ScriptedRandom implements RandomSource {
   keyShare(group: GroupName): KeyShare {
     const priv = this.shares[group];
     if (priv === undefined) throw new Error(`ScriptedRandom: no ${group} key`);
-    return provider.importKeyShare(group, priv);
+    return this.keys.importKeyShare(group, priv);
   }
 }
 
@@ -97,7 +101,13 @@ export function message(raw: Uint8Array): HandshakeMessage {
  * A client engine that opens with the RFC's exact ClientHello (our own would carry different
  * extensions) and the RFC's X25519 key, then runs the real state machine on whatever arrives.
  */
-export function replayClient(clientHello: Uint8Array, x25519Private: Uint8Array, random: RandomSource, clock: Clock): { engine: PureEngine; sink: RecordingSink } {
+export function replayClient(
+  clientHello: Uint8Array,
+  x25519Private: Uint8Array,
+  random: RandomSource,
+  clock: Clock,
+  crypto: CryptoProvider = provider,
+): { engine: PureEngine; sink: RecordingSink } {
   const sink = new RecordingSink();
   const config = resolveTlsConfig({ role: 'client', keylog: () => {} });
   const engine = new PureEngine(config, (io) => {
@@ -106,9 +116,9 @@ export function replayClient(clientHello: Uint8Array, x25519Private: Uint8Array,
     ctx.clientRandom = hello.random;
     ctx.sessionId = hello.sessionId;
     ctx.offeredExtensions = new Set(hello.extensions.keys());
-    ctx.keyShares = [provider.importKeyShare('x25519', x25519Private)];
+    ctx.keyShares = [crypto.importKeyShare('x25519', x25519Private)];
     io.send(message(clientHello));
     return new ExpectServerHello(ctx);
-  }, sink, provider, clock, random);
+  }, sink, crypto, clock, random);
   return { engine, sink };
 }
