@@ -13,6 +13,8 @@ const running = new Set<Child>();
 export class Child {
   stdout = '';
   stderr = '';
+  /** Set once the process has exited. */
+  exitedWith: number | null | undefined;
   readonly exited: Promise<number | null>;
   private readonly process: ChildProcessWithoutNullStreams;
 
@@ -25,6 +27,7 @@ export class Child {
     this.exited = new Promise((resolve) => {
       this.process.once('close', (code) => {
         running.delete(this);
+        this.exitedWith = code;
         resolve(code);
       });
     });
@@ -42,13 +45,16 @@ export class Child {
     this.process.stdin.end(text);
   }
 
-  /** Resolves with the first match of `pattern` in the stream; rejects after `ms` with what was seen. */
+  /** Resolves with the first match of `pattern` in the stream; rejects after `ms`, or when the process exits first, with what was seen. */
   async waitFor(pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout', ms = 10_000): Promise<RegExpExecArray> {
     const deadline = Date.now() + ms;
     for (;;) {
       const match = pattern.exec(this[stream]);
       if (match !== null) return match;
-      if (Date.now() > deadline) throw new Error(`no ${pattern} on ${stream} within ${ms} ms\nstdout: ${this.stdout}\nstderr: ${this.stderr}`);
+      const gone = this.exitedWith !== undefined;
+      if (gone || Date.now() > deadline) {
+        throw new Error(`no ${pattern} on ${stream} ${gone ? `before exit ${this.exitedWith}` : `within ${ms} ms`}\nstdout: ${this.stdout}\nstderr: ${this.stderr}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
