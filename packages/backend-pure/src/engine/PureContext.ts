@@ -3,7 +3,7 @@ import { TlsError, selectCertificate, type CertificateKeyPair, type EngineContex
 import type { CryptoProvider } from '../crypto/provider.js';
 import { chainFromPem, TrustStore } from '../tls13/certificates.js';
 import type { ClientOptions, LocalCertificate, ServerOptions, VersionRange } from '../tls13/options.js';
-import { parseSessionState } from '../tls13/sessionState.js';
+import { parseSessionState, type SessionState } from '../tls13/sessionState.js';
 import type { Clock, RandomSource } from '../tls13/sources.js';
 import { tls13Suite } from '../tls13/suite.js';
 import { TicketSealer } from '../tls13/tickets.js';
@@ -11,6 +11,13 @@ import { PureEngine } from './PureEngine.js';
 import { startClient } from '../tls13/client/startClient.js';
 import { startServer } from '../tls13/server/startServer.js';
 import type { HandshakeIo, HandshakeState } from '../tls13/io.js';
+
+/** The session to resume from config.session; a ticket is only offered to the server it came from. */
+function resumable(config: TlsConfig): SessionState | undefined {
+  if (config.session === undefined) return undefined;
+  const session = parseSessionState(config.session, 'config.session');
+  return session.servername === config.servername ? session : undefined;
+}
 
 /**
  * Per-environment state of the pure backend: loaded certificates and keys, trust anchors, and
@@ -67,7 +74,8 @@ export class PureContext implements EngineContext {
     let opening: (io: HandshakeIo) => HandshakeState;
     if (config.role === 'client') {
       const options = this.clientOptions(config);
-      opening = (io) => startClient(io, options);
+      // Parsed at start, so a bad `session` fails through the engine (sink.failed), not here.
+      opening = (io) => startClient(io, { ...options, session: resumable(config) });
     } else {
       const options = this.serverOptions(config);
       opening = (io) => startServer(io, options);
@@ -81,7 +89,6 @@ export class PureContext implements EngineContext {
 
   private clientOptions(config: TlsConfig): ClientOptions {
     const versions = this.versions(config);
-    const session = config.session === undefined ? undefined : parseSessionState(config.session, 'config.session');
     return {
       versions,
       suites: config.cipherSuites.filter((s) => s.version === 'TLSv1.3').map(tls13Suite),
@@ -93,8 +100,7 @@ export class PureContext implements EngineContext {
       trust: () => this.trust(config.ca),
       rejectUnauthorized: config.rejectUnauthorized,
       certificate: config.certificate === undefined ? undefined : this.load(config.certificate),
-      // A ticket is only offered to the server it came from.
-      session: session !== undefined && session.servername === config.servername ? session : undefined,
+      session: undefined,
     };
   }
 

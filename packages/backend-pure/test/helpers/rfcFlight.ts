@@ -23,10 +23,10 @@ export function serverFlightMessages(): Uint8Array[] {
 }
 
 /** A handshake record sealed under the RFC server's handshake key (sequence number 0). */
-export function sealServerFlight(plaintext: Uint8Array, type = ContentType.handshake): Uint8Array {
+export function sealServerFlight(plaintext: Uint8Array, type = ContentType.handshake, padding = 0): Uint8Array {
   const key = trace.field('server', 'derive write traffic keys for handshake data', 'key expanded');
   const iv = trace.field('server', 'derive write traffic keys for handshake data', 'iv expanded');
-  return new RecordCipher(provider.aead('aes-128-gcm', key), iv).seal(type, plaintext);
+  return new RecordCipher(provider.aead('aes-128-gcm', key), iv).seal(type, plaintext, padding);
 }
 
 /** A client that has sent the RFC ClientHello and received the RFC ServerHello. */

@@ -24,6 +24,13 @@ describe('negative: a pure client facing a broken server flight (RFC 8448 §3 ke
     expect(sink.result).not.to.equal(undefined);
   });
 
+  it('record padding is accepted (RFC 8446 §5.4)', () => {
+    const { engine, sink } = clientAfterServerHello();
+    engine.receive(sealServerFlight(concat(...serverFlightMessages()), ContentType.handshake, 300));
+    expect(sink.error).to.equal(undefined);
+    expect(sink.result).not.to.equal(undefined);
+  });
+
   it('tampered ciphertext: bad_record_mac', () => {
     const record = sealServerFlight(concat(...serverFlightMessages()));
     record[100]! ^= 1;
