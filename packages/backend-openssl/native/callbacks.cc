@@ -15,7 +15,7 @@ int OnNewSession(SSL* ssl, SSL_SESSION* session) {
   if (hooks == nullptr || SSL_SESSION_is_resumable(session) != 1) return 0;
   int length = i2d_SSL_SESSION(session, nullptr);
   if (length <= 0) return 0;
-  std::vector<uint8_t> bytes(static_cast<size_t>(length));
+  Bytes bytes(static_cast<size_t>(length));
   unsigned char* cursor = bytes.data();
   i2d_SSL_SESSION(session, &cursor);
   hooks->sessions.push_back(std::move(bytes));

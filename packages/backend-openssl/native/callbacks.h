@@ -8,15 +8,17 @@
 #include <string>
 #include <vector>
 
+#include "bytes.h"
+
 namespace tlsport {
 
 struct Hooks {
   bool keylog = false;
   std::vector<std::string> keylogLines;
   /** Client: i2d_SSL_SESSION of each resumable session the server gave us. */
-  std::vector<std::vector<uint8_t>> sessions;
+  std::vector<Bytes> sessions;
   /** Server: ALPN protocols, wire format, preference order. */
-  std::vector<uint8_t> serverAlpn;
+  Bytes serverAlpn;
   /** Server: pause at the ClientHello until the main thread picks the certificate. */
   bool chooseCertificate = false;
   bool certificateChosen = false;

@@ -7,11 +7,6 @@
 #include "pem.h"
 
 namespace tlsport {
-namespace {
-
-constexpr int kReadChunk = 16 * 1024;
-
-}  // namespace
 
 Connection::Connection(std::shared_ptr<ContextSet> contexts, const ConnectionOptions& options) : contexts_(std::move(contexts)) {
   ERR_clear_error();
@@ -112,18 +107,25 @@ void Connection::Handshake(Outcome& out) {
 
 void Connection::Read(Outcome& out) {
   out.state = Outcome::kDone;
+  // Plaintext is at most the ciphertext waiting plus what OpenSSL holds already decrypted, so
+  // this size nearly always takes everything in one buffer; only the tail of a record whose
+  // start OpenSSL buffered earlier can need one more record's room (+1: the WANT_READ probe).
+  out.plaintext.resize(BIO_ctrl_pending(input_) + static_cast<size_t>(SSL_pending(ssl_)) + 1);
+  size_t length = 0;
   for (;;) {
-    size_t at = out.plaintext.size();
-    out.plaintext.resize(at + kReadChunk);
+    if (length == out.plaintext.size()) out.plaintext.resize(length + SSL3_RT_MAX_PLAIN_LENGTH);
     ERR_clear_error();
-    int n = SSL_read(ssl_, out.plaintext.data() + at, kReadChunk);
-    out.plaintext.resize(at + (n > 0 ? static_cast<size_t>(n) : 0));
-    if (n > 0) continue;
+    int n = SSL_read(ssl_, out.plaintext.data() + length, static_cast<int>(out.plaintext.size() - length));
+    if (n > 0) {
+      length += static_cast<size_t>(n);
+      continue;
+    }
     int error = SSL_get_error(ssl_, n);
     if (error == SSL_ERROR_ZERO_RETURN) out.peerClosed = true;
     else if (error != SSL_ERROR_WANT_READ) Fail(out);
     break;
   }
+  out.plaintext.resize(length);
   Collect(out);
 }
 

@@ -7,13 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "bytes.h"
 #include "callbacks.h"
 #include "context_set.h"
 #include "ssl_errors.h"
 
 namespace tlsport {
 
-using Bytes = std::vector<uint8_t>;
+
 
 struct ConnectionOptions {
   bool server = false;
