@@ -13,7 +13,7 @@ import {
   type Overlapped,
 } from '@tlsport/core';
 import { BACKENDS } from '../support/backends.js';
-import { established, handshake, makePki, next, sessionPair, type Pki, type SessionPair } from '../support/sessions.js';
+import { established, handshake, makePki, next, receive, sessionPair, type Pki, type SessionPair } from '../support/sessions.js';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -215,9 +215,7 @@ for (const backend of BACKENDS) {
       const refused = { buffer: text('late') } as Overlapped;
       expect(pair.client.startSend(pair.port, refused)).to.equal(GskStatus.GSK_IBMI_ERROR_CLOSED);
       // The server sees end of input, then answers with its own close_notify.
-      const recv = { buffer: new Uint8Array(4) };
-      pair.server.startRecv(pair.port, recv);
-      const c = await next(pair.port);
+      const c = await receive(pair.server, pair.port);
       expect(c.returnValue).to.equal(GskStatus.GSK_ERROR_SOCKET_CLOSED);
       const serverDone = await pair.server.shutdown();
       expect(serverDone.returnValue).to.equal(GskStatus.GSK_OK);

@@ -57,6 +57,19 @@ export async function next(port: CompletionPort, ms = 5000): Promise<Overlapped>
   return c;
 }
 
+/**
+ * Starts a receive and returns its result, whether it finished at once (start returned a final
+ * status) or was posted later.
+ */
+export async function receive(session: SecureSession, port: CompletionPort, length = 16): Promise<Overlapped> {
+  const o = { buffer: new Uint8Array(length) } as Overlapped;
+  const status = session.startRecv(port, o);
+  if (status !== GskStatus.GSK_IBMI_ASYNCHRONOUS_RECV) return o;
+  const c = await next(port);
+  expect(c).to.equal(o);
+  return c;
+}
+
 /** Starts both handshakes and returns both StartInit completions (client, server). */
 export async function handshake(pair: SessionPair): Promise<{ client: Overlapped; server: Overlapped }> {
   const server = { descriptorHandle: 'server' };

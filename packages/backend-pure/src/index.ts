@@ -1,3 +1,4 @@
+import { backendModule } from '@tlsport/core';
 import { PureBackend } from './engine/PureBackend.js';
 
 export { PureBackend, type PureBackendOptions } from './engine/PureBackend.js';
@@ -6,3 +7,6 @@ export type { CryptoProvider } from './crypto/provider.js';
 
 /** The pure backend with the default provider, clock and randomness. */
 export const pureBackend = new PureBackend();
+
+/** The DI module that binds this backend as TLS_BACKEND (`useBackend(container, 'pure')`). */
+export const containerModule = backendModule(pureBackend);

@@ -39,6 +39,9 @@ export async function loadBackendModule(name: string): Promise<ContainerModule> 
   } catch (error) {
     throw new GskError(GskStatus.GSK_API_NOT_AVAILABLE, `backend "${name}" (${pkg}) could not be loaded: ${(error as Error).message}`);
   }
+  if (!(loaded.containerModule instanceof ContainerModule)) {
+    throw new GskError(GskStatus.GSK_API_NOT_AVAILABLE, `backend "${name}" (${pkg}) exports no containerModule`);
+  }
   return loaded.containerModule;
 }
 
