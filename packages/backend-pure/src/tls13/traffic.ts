@@ -7,9 +7,15 @@ import type { HandshakeIo, HandshakeState } from './io.js';
 import { nextTrafficSecret } from './keySchedule.js';
 import type { Suite } from './suite.js';
 
+/** Client: receives NewSessionTicket messages; holds the resumption secret until destroyed. */
+export interface TicketReceiver {
+  receive(msg: HandshakeMessage): void;
+  destroy(): void;
+}
+
 /**
  * The connected state of either side: application traffic secrets, KeyUpdate both ways (§4.6.3),
- * and (client) NewSessionTicket through `onTicket`.
+ * and (client) NewSessionTicket through `tickets`.
  */
 export class Connected implements HandshakeState {
   readonly connected = true;
@@ -19,7 +25,7 @@ export class Connected implements HandshakeState {
     private readonly suite: Suite,
     private readSecret: Uint8Array,
     private writeSecret: Uint8Array,
-    private readonly onTicket?: (msg: HandshakeMessage) => void,
+    private readonly tickets?: TicketReceiver,
   ) {}
 
   handle(msg: HandshakeMessage): HandshakeState {
@@ -32,8 +38,8 @@ export class Connected implements HandshakeState {
       if (requested) this.sendKeyUpdate(false);
       return this;
     }
-    if (msg.type === HandshakeType.new_session_ticket && this.onTicket !== undefined) {
-      this.onTicket(msg);
+    if (msg.type === HandshakeType.new_session_ticket && this.tickets !== undefined) {
+      this.tickets.receive(msg);
       return this;
     }
     throw unexpectedMessage(`handshake message ${msg.type} after the handshake`);
@@ -50,5 +56,6 @@ export class Connected implements HandshakeState {
 
   destroy(): void {
     zero(this.readSecret, this.writeSecret);
+    this.tickets?.destroy();
   }
 }

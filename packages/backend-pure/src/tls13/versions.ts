@@ -20,6 +20,7 @@ const DOWNGRADE_TLS12 = new TextEncoder().encode('DOWNGRD\x01');
 export function serverSelectedVersion(sh: ServerHello, range: VersionRange): number {
   if (sh.supportedVersion !== undefined) {
     if (sh.supportedVersion !== TLS13 || !range.tls13) throw illegalParameter(`ServerHello selected version 0x${sh.supportedVersion.toString(16)}, which was not offered`);
+    if (sh.legacyVersion !== TLS12) throw illegalParameter(`TLS 1.3 ServerHello with legacy_version 0x${sh.legacyVersion.toString(16)}`);
     return TLS13;
   }
   if (sh.legacyVersion === TLS12 && range.tls12) {

@@ -5,9 +5,10 @@ import { serializeSessionState } from '../sessionState.js';
 import type { Suite } from '../suite.js';
 import type { HandshakeIo } from '../io.js';
 import type { ClientContext } from './ClientContext.js';
+import type { TicketReceiver } from '../traffic.js';
 
 /** Client: turns each NewSessionTicket (RFC 8446 §4.6.1) into a self-contained session state for the app. */
-export class ClientTickets {
+export class ClientTickets implements TicketReceiver {
   private readonly io: HandshakeIo;
   private readonly suite: Suite;
   private readonly servername: string | undefined;
@@ -22,6 +23,10 @@ export class ClientTickets {
     this.alpn = ctx.alpn;
     this.peerVerified = ctx.peerVerified;
     this.peerCertificates = ctx.peerCertificates;
+  }
+
+  destroy(): void {
+    this.resumptionSecret.fill(0);
   }
 
   receive(msg: HandshakeMessage): void {

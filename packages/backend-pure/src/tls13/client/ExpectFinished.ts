@@ -53,7 +53,7 @@ export class ExpectFinished implements HandshakeState {
     io.complete(ctx.result());
     const tickets = new ClientTickets(ctx, resumption);
     ctx.destroy();
-    return new Connected(io, suite, serverApp, clientApp, (m) => tickets.receive(m));
+    return new Connected(io, suite, serverApp, clientApp, tickets);
   }
 
   /** §4.4.2: the client's chain, or an empty Certificate when it has none that fits the request. */

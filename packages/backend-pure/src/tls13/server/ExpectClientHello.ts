@@ -37,7 +37,6 @@ export class ExpectClientHello implements HandshakeState {
     clientOfferedVersion(hello.supportedVersions, ctx.options.versions);
     if (hello.compressionMethods.length !== 1 || hello.compressionMethods[0] !== 0) throw illegalParameter('TLS 1.3 ClientHello must offer only null compression');
     if (hello.supportedGroups === undefined || hello.keyShares === undefined) throw new TlsError('missing-extension', 'ClientHello without supported_groups or key_share');
-    if (hello.psks === undefined && hello.signatureSchemes === undefined) throw new TlsError('missing-extension', 'ClientHello without signature_algorithms');
     if (hello.psks !== undefined && hello.pskModes === undefined) throw new TlsError('missing-extension', 'ClientHello offers a PSK without psk_key_exchange_modes');
     const suite = chooseSuite(hello, ctx.options);
     const choice = chooseGroup(hello, ctx.options);

@@ -28,6 +28,8 @@ export function sendServerFlight(ctx: ServerContext, hello: ClientHello, group: 
   const suite = ctx.negotiatedSuite;
   const certificate = psk === undefined ? ctx.options.certificateFor(hello.serverName) : undefined;
   if (psk === undefined && certificate === undefined) throw new TlsError('no-certificate', `no certificate for server name ${hello.serverName ?? '(none)'}`);
+  // §9.2: a certificate-based handshake needs signature_algorithms.
+  if (psk === undefined && hello.signatureSchemes === undefined) throw new TlsError('missing-extension', 'ClientHello without signature_algorithms');
   const scheme = certificate === undefined ? undefined : chooseSignatureScheme(certificate.key, hello.signatureSchemes ?? []);
   if (certificate !== undefined && scheme === undefined) throw new TlsError('no-shared-cipher', `client accepts no signature scheme for this ${certificate.key.kind} certificate`);
 
