@@ -21,7 +21,8 @@ interface RunningServer {
 /**
  * tlsport demo: a throwaway CA and leaf, one -rev server per installed backend on loopback, every
  * client backend against every server backend in TLS 1.3 and 1.2, and a cancelled handshake.
- * Prints a table; exits 1 if any connection failed.
+ * Prints a table, failures numbered below it; the exit code is 0 once the demo has run (the tests
+ * hold the backends to the results).
  */
 export async function demo(argv: readonly string[], out: Writable): Promise<number> {
   parseArgs(argv, {});
@@ -40,7 +41,8 @@ export async function demo(argv: readonly string[], out: Writable): Promise<numb
     say();
 
     const rows: string[][] = [];
-    let failures = 0;
+    const notes: string[] = [];
+    const note = (text: string): string => `FAILED [${notes.push(text)}]`;
     for (const client of backends) {
       for (const version of VERSIONS) {
         const env = await SecureEnvironment.open(client, { ca: ca.cert, servername: 'localhost', minVersion: version, maxVersion: version });
@@ -49,30 +51,28 @@ export async function demo(argv: readonly string[], out: Writable): Promise<numb
           try {
             const { negotiated: n, reply } = await roundTrip(env, server.address, line);
             const echoed = reply === [...line].reverse().join('');
-            if (!echoed) failures++;
-            rows.push([client.name, server.backend.name, n.version, n.cipherSuite, n.group ?? '-', n.handshakeMs.toFixed(1), echoed ? 'ok' : `wrong: ${reply}`]);
+            rows.push([client.name, server.backend.name, n.version, n.cipherSuite, n.group ?? '-', n.handshakeMs.toFixed(1), echoed ? 'ok' : note(`wrong echo: ${reply}`)]);
           } catch (error) {
-            failures++;
-            rows.push([client.name, server.backend.name, version, '-', '-', '-', failedThrown(error)]);
+            rows.push([client.name, server.backend.name, version, '-', '-', '-', note(failedThrown(error))]);
           }
         }
         await env.close();
       }
     }
     say(formatTable(['client', 'server', 'version', 'suite', 'group', 'handshake ms', 'echo'], rows));
+    notes.forEach((text, i) => say(`[${i + 1}] ${text}`));
     say();
     say('cancelling a handshake with a server that never answers:');
     for (const backend of backends) {
       try {
         say(`  ${await cancelDemo(backend, ca.cert)}`);
       } catch (error) {
-        failures++;
-        say(`  ${backend.name}: ${(error as Error).message}`);
+        say(`  ${backend.name}: ${note((error as Error).message)}`);
       }
     }
     say();
-    say(`${rows.length} connections, ${failures} failures, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return failures === 0 ? 0 : 1;
+    say(`${rows.length} connections, ${notes.length} failures, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     ca.dispose();
