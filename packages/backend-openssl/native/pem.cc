@@ -46,6 +46,7 @@ EVP_PKEY* ReadKey(const std::string& pem) {
 /** SSL_CTX and SSL have the same certificate calls under different names. */
 struct ContextTarget {
   SSL_CTX* ctx;
+  void Clear() {}  // a fresh context has no certificate yet
   int UseCert(X509* c) { return SSL_CTX_use_certificate(ctx, c); }
   int AddChain(X509* c) { return static_cast<int>(SSL_CTX_add0_chain_cert(ctx, c)); }
   int UseKey(EVP_PKEY* k) { return SSL_CTX_use_PrivateKey(ctx, k); }
@@ -53,6 +54,9 @@ struct ContextTarget {
 };
 struct ConnectionTarget {
   SSL* ssl;
+  // The SSL starts with its context's certificates; an override replaces them all, or OpenSSL
+  // could still pick the context's certificate of another key type.
+  void Clear() { SSL_certs_clear(ssl); }
   int UseCert(X509* c) { return SSL_use_certificate(ssl, c); }
   int AddChain(X509* c) { return static_cast<int>(SSL_add0_chain_cert(ssl, c)); }
   int UseKey(EVP_PKEY* k) { return SSL_use_PrivateKey(ssl, k); }
@@ -62,6 +66,7 @@ struct ConnectionTarget {
 template <typename Target>
 void Install(Target target, const std::string& chainPem, const std::string& keyPem) {
   std::vector<X509*> chain = ReadCertificates(chainPem);
+  target.Clear();
   int ok = target.UseCert(chain[0]);
   X509_free(chain[0]);
   for (size_t i = 1; i < chain.size(); i++) {

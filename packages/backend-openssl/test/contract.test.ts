@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { expect } from 'chai';
+import { resolveTlsConfig, TlsError, type EngineSink } from '@tlsport/core';
+import { EnginePair } from '@tlsport/testkit';
+import { backend, deliver, sharedContextBackend } from './helpers/pair.js';
+import { makePki, serverWith, type Pki } from './helpers/pki.js';
+
+const run = promisify(execFile);
+/** packages/backend-openssl (this file runs from dist/test/). */
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const quietSink: EngineSink = {
+  transmit: () => {},
+  plaintext: () => {},
+  handshakeComplete: () => {},
+  peerClosed: () => {},
+  failed: () => {},
+  keylog: () => {},
+  session: () => {},
+};
+
+describe('openssl engine and context contract', () => {
+  let pki: Pki;
+  before(() => {
+    pki = makePki();
+  });
+  after(() => pki.dispose());
+
+  it('a session may override the environment\'s certificate (loaded on its SSL)', async () => {
+    const environment = await sharedContextBackend(serverWith(pki.ecdsa));
+    try {
+      const pair = await EnginePair.create(backend, { ca: pki.ca.cert }, environment.backend, serverWith(pki.rsa));
+      try {
+        await pair.handshake();
+        expect(new X509Certificate(pair.client.handshake!.peerCertificates[0]!).fingerprint256).to.equal(new X509Certificate(pki.rsa.cert).fingerprint256);
+      } finally {
+        await pair.destroy();
+      }
+    } finally {
+      await environment.dispose();
+    }
+  });
+
+  it('a session cannot bring SNI certificates its environment did not pre-build', async () => {
+    const config = resolveTlsConfig({ role: 'server', ...serverWith(pki.ecdsa) });
+    const context = await backend.createContext(config);
+    try {
+      const override = resolveTlsConfig({ role: 'server', ...serverWith(pki.ecdsa), sniCertificates: { 'api.example.com': serverWith(pki.rsa) } });
+      expect(() => context.createEngine(override, quietSink)).to.throw(TlsError).with.property('fault', 'unsupported');
+      expect(() => context.createEngine(resolveTlsConfig({ role: 'client' }), quietSink)).to.throw(TlsError).with.property('fault', 'unsupported');
+    } finally {
+      await context.dispose();
+    }
+    expect(() => context.createEngine(config, quietSink)).to.throw(TlsError).with.property('fault', 'internal');
+  });
+
+  it('send() before the handshake fails; closeNotify() during it is sent once the handshake completes', async () => {
+    const pair = await EnginePair.create(backend, { ca: pki.ca.cert }, backend, serverWith(pki.ecdsa));
+    try {
+      const early = await new Promise<TlsError | undefined>((resolve) => pair.client.engine.send(Buffer.from('early'), resolve));
+      expect(early?.fault).to.equal('unsupported');
+      pair.server.engine.start();
+      pair.client.engine.start();
+      pair.client.engine.closeNotify();
+      await pair.until(() => pair.server.peerClosed);
+      expect(pair.client.handshake).to.not.equal(undefined);
+      expect(pair.client.error).to.equal(undefined);
+      await deliver(pair, pair.server, 'the server may still talk');
+    } finally {
+      await pair.destroy();
+    }
+  });
+
+  it('engines and contexts dropped without destroy()/dispose() are freed by their finalizers', async () => {
+    // Forcing collection needs --expose-gc: a child node runs the scenario, this test reads its counts.
+    const script = `
+      import { resolveTlsConfig } from '@tlsport/core';
+      import { OpenSslBackend, liveObjects } from '${pathToFileURL(join(packageDir, 'dist/src/index.js')).href}';
+      const config = resolveTlsConfig({ role: 'client', ca: process.env.CA });
+      let context = await new OpenSslBackend().createContext(config);
+      const sink = { transmit() {}, plaintext() {}, handshakeComplete() {}, peerClosed() {}, failed() {}, keylog() {}, session() {} };
+      for (let i = 0; i < 10; i++) context.createEngine(config, sink).start();
+      await new Promise((r) => setTimeout(r, 50));
+      const before = liveObjects();
+      context = undefined;
+      for (let i = 0; i < 50 && (liveObjects().ssl > 0 || liveObjects().ctx > 0); i++) {
+        globalThis.gc();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      console.log(JSON.stringify({ before, after: liveObjects() }));`;
+    const { stdout } = await run(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { cwd: packageDir, env: { ...process.env, CA: pki.ca.cert } });
+    expect(JSON.parse(stdout)).to.deep.equal({ before: { ssl: 10, ctx: 1 }, after: { ssl: 0, ctx: 0 } });
+  });
+});
