@@ -2,7 +2,7 @@ import { createECDH, createPrivateKey, createPublicKey, diffieHellman, generateK
 import type { GroupName } from '@tlsport/core';
 import { ProviderError, type KeyShare } from '../provider.js';
 import { asBytes, concatBytes, isAllZero } from '../bytes.js';
-import { NIST_GROUPS, X25519_KEY_LENGTH, checkNistPoint, checkX25519Length } from '../groupParams.js';
+import { NIST_GROUPS, X25519_KEY_LENGTH, checkNistPoint, checkX25519Length, type NistGroupParams } from '../groupParams.js';
 
 /** DER prefixes that wrap a raw 32-byte X25519 key as SPKI / PKCS#8 (RFC 8410 §4, §7). */
 const X25519_SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00]);
@@ -53,7 +53,7 @@ class NodeNistShare implements KeyShare {
 
 export function generateNodeKeyShare(group: GroupName): KeyShare {
   if (group === 'x25519') return new NodeX25519Share(generateKeyPairSync('x25519').privateKey);
-  const ecdh = createECDH(nistCurve(group));
+  const ecdh = createECDH(nistParams(group).nodeCurve);
   ecdh.generateKeys();
   return new NodeNistShare(group, ecdh);
 }
@@ -64,8 +64,7 @@ export function importNodeKeyShare(group: GroupName, privateKey: Uint8Array): Ke
     const key = createPrivateKey({ key: Buffer.from(concatBytes(X25519_PKCS8_PREFIX, privateKey)), format: 'der', type: 'pkcs8' });
     return new NodeX25519Share(key);
   }
-  const params = NIST_GROUPS[group];
-  if (params === undefined) throw new ProviderError(`unsupported group ${String(group)}`);
+  const params = nistParams(group);
   if (privateKey.length !== params.scalarLength) {
     throw new ProviderError(`${group}: private key is ${privateKey.length} bytes, expected ${params.scalarLength}`);
   }
@@ -78,8 +77,8 @@ export function importNodeKeyShare(group: GroupName, privateKey: Uint8Array): Ke
   return new NodeNistShare(group, ecdh);
 }
 
-function nistCurve(group: GroupName): string {
+function nistParams(group: GroupName): NistGroupParams {
   const params = NIST_GROUPS[group];
   if (params === undefined) throw new ProviderError(`unsupported group ${String(group)}`);
-  return params.nodeCurve;
+  return params;
 }
