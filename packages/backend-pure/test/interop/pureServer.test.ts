@@ -115,6 +115,17 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     await peer.waitFor(/alert certificate required|certificate required/);
   });
 
+  it('SNI: s_client -servername picks the certificate (selectCertificate)', async () => {
+    const api = ca.issue({ keyType: 'ec-p384', dns: ['api.example.test'] });
+    const l = await listen({ sniCertificates: { 'api.example.test': { cert: api.chain, key: api.key } } });
+    const peer = OpensslPeer.client(l.port, ['-tls1_3', '-CAfile', ca.certFile, '-servername', 'api.example.test', '-verify_hostname', 'api.example.test', '-verify_return_error']);
+    const pump = await l.next(0);
+    expect((await pump.handshakeDone()).servername).to.equal('api.example.test');
+    await exchange(peer, pump);
+    await peer.waitFor(/Verify return code: 0 \(ok\)/);
+    expect(peer.output).to.match(/subject=CN = api\.example\.test/);
+  });
+
   it('ALPN: the pure server picks by its own preference', async () => {
     const l = await listen({ ALPNProtocols: ['h2', 'http/1.1'] });
     const peer = client(l.port, ['-alpn', 'http/1.1,h2']);
