@@ -2,7 +2,7 @@
 // openssl/ inside) and, at load time, the OpenSSL symbols its own binary exports. No system
 // libssl, no download. Run by `npm install` (the package's install script).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,12 @@ try {
   fail('node-gyp is not installed (it is a dependency of this package: run npm install)');
 }
 
-const gyp = spawnSync(process.execPath, [nodeGyp, 'rebuild', `--nodedir=${prefix}`, '--jobs=max'], { cwd: packageDir, stdio: 'inherit' });
+// Every `npm install` runs this: when build/ was made for this very node (binary, version and
+// OpenSSL), an incremental `make` (a no-op if nothing changed) replaces the full rebuild.
+const stampFile = join(packageDir, 'build', 'node-stamp.json');
+const stamp = JSON.stringify({ execPath: process.execPath, node: process.version, openssl: process.versions.openssl });
+const configured = existsSync(join(packageDir, 'build', 'Makefile')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
+const gyp = spawnSync(process.execPath, [nodeGyp, configured ? 'build' : 'rebuild', `--nodedir=${prefix}`, '--jobs=max'], { cwd: packageDir, stdio: 'inherit' });
 if (gyp.error !== undefined) fail(`could not run node-gyp: ${gyp.error.message}`);
 if (gyp.status !== 0) fail(`node-gyp exited with ${gyp.status ?? gyp.signal} (compiler output above; needs python3, make and a C++17 compiler)`);
 
@@ -40,3 +45,4 @@ if (gyp.status !== 0) fail(`node-gyp exited with ${gyp.status ?? gyp.signal} (co
 // that does not export one fails here, at install, rather than at first use.
 const check = spawnSync(process.execPath, ['-e', `const a = require(${JSON.stringify(join(packageDir, 'build', 'Release', 'tlsport_openssl.node'))}); a.liveObjects();`], { stdio: 'inherit' });
 if (check.status !== 0) fail(`the built addon does not load in ${process.execPath} (see the error above)`);
+writeFileSync(stampFile, stamp);
