@@ -21,7 +21,7 @@ export interface OfferedPsk {
 export class ClientContext {
   clientRandom: Uint8Array = new Uint8Array(0);
   sessionId: Uint8Array = new Uint8Array(0);
-  /** The ClientHello's fields other than key_share/cookie/psk, reused for the retry. */
+  /** The ephemeral key pairs whose public halves the current ClientHello carries. */
   keyShares: KeyShare[] = [];
   /** Extension types the ClientHello carried: a response may only answer these (§4.2). */
   offeredExtensions: ReadonlySet<number> = new Set();

@@ -1,4 +1,4 @@
-import { TlsError, groupByCode, suiteByCode } from '@tlsport/core';
+import { TlsError, groupByCode } from '@tlsport/core';
 import { ProviderError } from '../../crypto/provider.js';
 import { equal } from '../../codec/bytes.js';
 import { illegalParameter, unexpectedMessage } from '../../codec/errors.js';
@@ -9,7 +9,7 @@ import { readMessage } from '../../handshake/transcript.js';
 import { ExtensionType, HandshakeType } from '../../handshake/types.js';
 import type { HandshakeState } from '../io.js';
 import { EarlySecret } from '../keySchedule.js';
-import { tls13Suite, type Suite } from '../suite.js';
+import type { Suite } from '../suite.js';
 import { serverSelectedVersion } from '../versions.js';
 import type { ClientContext } from './ClientContext.js';
 import { offeredShare, sendClientHello } from './clientHello.js';
@@ -34,9 +34,8 @@ export class ExpectServerHello implements HandshakeState {
   }
 
   private selectedSuite(sh: ServerHello): Suite {
-    const info = suiteByCode(sh.cipherSuite);
     const offered = this.ctx.options.suites.find((s) => s.info.code === sh.cipherSuite);
-    if (info === undefined || offered === undefined) throw illegalParameter(`server selected suite 0x${sh.cipherSuite.toString(16)}, which was not offered`);
+    if (offered === undefined) throw illegalParameter(`server selected suite 0x${sh.cipherSuite.toString(16)}, which was not offered`);
     if (this.ctx.suite !== undefined && this.ctx.suite.info.code !== offered.info.code) throw illegalParameter('ServerHello suite differs from HelloRetryRequest');
     return offered;
   }
@@ -75,7 +74,7 @@ export class ExpectServerHello implements HandshakeState {
       ctx.peerCertificates = ctx.psk.state.peerCertificates;
       ctx.peerVerified = ctx.psk.state.peerVerified;
     } else {
-      early = EarlySecret.extract(ctx.io.provider, tls13Suite(suite.info));
+      early = EarlySecret.extract(ctx.io.provider, suite);
     }
     ctx.suite = suite;
     ctx.group = share.group;
