@@ -63,7 +63,7 @@ describe('tlsport CLI', function () {
     });
 
     it('an unknown backend: FAILED GSK_API_NOT_AVAILABLE, exit 1', async () => {
-      const r = await tlsport(['s_client', '-backend', 'gnutls', '-connect', '127.0.0.1:1']);
+      const r = await tlsport(['s_client', '--backend', 'gnutls', '-connect', '127.0.0.1:1']);
       expect(r.code).to.equal(1);
       expect(r.stderr).to.match(/^FAILED GSK_API_NOT_AVAILABLE \(2\): unknown backend "gnutls"/);
     });
