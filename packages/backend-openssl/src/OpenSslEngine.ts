@@ -19,6 +19,8 @@ type Phase = 'created' | 'handshaking' | 'open' | 'ended';
  */
 export class OpenSslEngine implements TlsEngine {
   private readonly native: NativeEngine;
+  /** The caller's sink, silenced once destroy() begins (a sink method may itself call destroy). */
+  private readonly sink: EngineSink;
   private readonly queued: Uint8Array[] = [];
   private step: Promise<void> | undefined;
   private phase: Phase = 'created';
@@ -33,9 +35,19 @@ export class OpenSslEngine implements TlsEngine {
   constructor(
     context: NativeContext,
     private readonly config: TlsConfig,
-    private readonly sink: EngineSink,
+    sink: EngineSink,
     private readonly prebuilt: ReadonlyMap<string, number>,
   ) {
+    const live = () => this.destroyed === undefined;
+    this.sink = {
+      transmit: (bytes) => { if (live()) sink.transmit(bytes); },
+      plaintext: (data) => { if (live()) sink.plaintext(data); },
+      handshakeComplete: (result) => { if (live()) sink.handshakeComplete(result); },
+      peerClosed: () => { if (live()) sink.peerClosed(); },
+      failed: (error) => { if (live()) sink.failed(error); },
+      keylog: (line) => { if (live()) sink.keylog(line); },
+      session: (state) => { if (live()) sink.session(state); },
+    };
     const own = config.certificate === undefined || prebuilt.get(pairKey(config.certificate)) === 0 ? undefined : config.certificate;
     for (const pair of config.sniCertificates.values()) {
       if (!prebuilt.has(pairKey(pair))) throw new TlsError('unsupported', 'sniCertificates differ from the environment\'s: the openssl backend pre-builds them per environment');
@@ -121,6 +133,7 @@ export class OpenSslEngine implements TlsEngine {
   }
 
   private runStep(): void {
+    if (this.phase === 'ended') return;
     const inputs = this.queued.splice(0);
     this.step = new Promise((resolve) => {
       this.native.handshake(inputs, (outcome) => {
@@ -170,6 +183,7 @@ export class OpenSslEngine implements TlsEngine {
     this.phase = 'open';
     this.version = result.version;
     this.sink.handshakeComplete(result);
+    if (this.phase !== 'open') return;  // the sink destroyed or failed us
     this.emitSessions(outcome);
     // Records that came with or after the last flight (application data, tickets) are read now.
     const pending = this.queued.splice(0);

@@ -87,7 +87,7 @@ describe('openssl engine and context contract', () => {
       await new Promise((r) => setTimeout(r, 50));
       const before = liveObjects();
       context = undefined;
-      for (let i = 0; i < 50 && (liveObjects().ssl > 0 || liveObjects().ctx > 0); i++) {
+      for (let i = 0; i < 300 && (liveObjects().ssl > 0 || liveObjects().ctx > 0); i++) {
         globalThis.gc();
         await new Promise((r) => setTimeout(r, 10));
       }
