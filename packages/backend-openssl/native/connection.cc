@@ -3,10 +3,18 @@
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
+
 #include "live_objects.h"
 #include "pem.h"
 
 namespace tlsport {
+namespace {
+
+// OpenSSL counts in int: larger buffers go in slices.
+constexpr size_t kMaxCall = size_t{1} << 30;
+
+}  // namespace
 
 Connection::Connection(std::shared_ptr<ContextSet> contexts, const ConnectionOptions& options) : contexts_(std::move(contexts)) {
   ERR_clear_error();
@@ -80,7 +88,9 @@ void Connection::Apply(const ConnectionOptions& o) {
 }
 
 void Connection::Input(const uint8_t* data, size_t length) {
-  if (length > 0) BIO_write(input_, data, static_cast<int>(length));
+  for (size_t at = 0; at < length; at += kMaxCall) {
+    BIO_write(input_, data + at, static_cast<int>(std::min(kMaxCall, length - at)));
+  }
 }
 
 void Connection::Handshake(Outcome& out) {
@@ -115,7 +125,7 @@ void Connection::Read(Outcome& out) {
   for (;;) {
     if (length == out.plaintext.size()) out.plaintext.resize(length + SSL3_RT_MAX_PLAIN_LENGTH);
     ERR_clear_error();
-    int n = SSL_read(ssl_, out.plaintext.data() + length, static_cast<int>(out.plaintext.size() - length));
+    int n = SSL_read(ssl_, out.plaintext.data() + length, static_cast<int>(std::min(kMaxCall, out.plaintext.size() - length)));
     if (n > 0) {
       length += static_cast<size_t>(n);
       continue;
@@ -132,8 +142,13 @@ void Connection::Read(Outcome& out) {
 void Connection::Write(const uint8_t* data, size_t length, Outcome& out) {
   out.state = Outcome::kDone;
   ERR_clear_error();
-  // Memory BIOs never block, so one SSL_write takes all of `data` (no partial-write mode).
-  if (length > 0 && SSL_write(ssl_, data, static_cast<int>(length)) <= 0) Fail(out);
+  // Memory BIOs never block, so each SSL_write takes all it is given (no partial-write mode).
+  for (size_t at = 0; at < length; at += kMaxCall) {
+    if (SSL_write(ssl_, data + at, static_cast<int>(std::min(kMaxCall, length - at))) <= 0) {
+      Fail(out);
+      break;
+    }
+  }
   Collect(out);
 }
 
