@@ -15,7 +15,7 @@ export const TLS_OPTIONS = {
   cipher: text('LIST', 'TLS 1.2 suites, colon-separated OpenSSL or IANA names'),
   groups: text('LIST', 'key exchange groups, colon-separated (X25519:P-256:P-384)'),
   keylogfile: text('FILE', 'append NSS key log lines (SSLKEYLOGFILE format) to FILE'),
-  quiet: flag('no connection reports on stderr'),
+  quiet: flag('no CONNECTED/PEER lines on stderr (failures are still reported)'),
 } as const;
 
 export type TlsOptionValues = OptionValues<typeof TLS_OPTIONS>;

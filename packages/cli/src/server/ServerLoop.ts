@@ -21,8 +21,10 @@ export interface ServerLoopOptions {
   respond: ResponderFactory;
   /** Stop after this many connections have come and gone (openssl -naccept); default: never. */
   naccept?: number;
-  /** CONNECTED / PEER / FAILED lines; omit for quiet. */
-  report?: (line: string) => void;
+  /** Where the CONNECTED / PEER / FAILED lines go. */
+  report: (line: string) => void;
+  /** Report failures only. */
+  quiet?: boolean;
 }
 
 /** One accepted connection: the descriptorHandle of all its operations. */
@@ -111,9 +113,11 @@ export class ServerLoop {
   private onHandshake(conn: Connection, c: Overlapped): void {
     if (c.returnValue !== GskStatus.GSK_OK) return this.fail(conn, c);
     const negotiated = c.negotiated!;
-    this.o.report?.(connectedLine(negotiated));
-    const peer = peerLine(negotiated);
-    if (peer !== undefined) this.o.report?.(peer);
+    if (this.o.quiet !== true) {
+      this.o.report(connectedLine(negotiated));
+      const peer = peerLine(negotiated);
+      if (peer !== undefined) this.o.report(peer);
+    }
     conn.responder = this.o.respond({ backend: this.o.backend, negotiated });
     this.receive(conn);
   }
@@ -166,7 +170,7 @@ export class ServerLoop {
 
   /** Reports a connection's first failure (later completions of the same failure are its echoes). */
   private fail(conn: Connection, c: Overlapped): void {
-    if (!conn.failed && this.open.has(conn)) this.o.report?.(failedCompletion(c));
+    if (!conn.failed && this.open.has(conn)) this.o.report(failedCompletion(c));
     conn.failed = true;
     this.finish(conn);
   }

@@ -57,7 +57,8 @@ export async function sServer(argv: readonly string[], io: ServerIo): Promise<nu
     backend,
     respond,
     naccept: o.naccept,
-    report: o.quiet ? undefined : (line) => io.stderr.write(line + '\n'),
+    report: (line) => io.stderr.write(line + '\n'),
+    quiet: o.quiet,
   });
   const stop = (): void => port.destroy();
   const fromStdin = (data: Buffer): void => loop.broadcast(data);
