@@ -72,8 +72,13 @@ export class OpenSslEngine implements TlsEngine {
       this.absorb(this.native.read(ciphertext));
       return;
     }
-    this.queued.push(ciphertext);
-    if (this.phase === 'handshaking' && this.step === undefined) this.runStep();
+    if (this.phase === 'handshaking' && this.step === undefined) {
+      this.queued.push(ciphertext);
+      this.runStep();  // copies it into the read BIO now
+      return;
+    }
+    // Held until the running step is over: a copy, since the caller may reuse its buffer.
+    this.queued.push(Uint8Array.from(ciphertext));
   }
 
   send(data: Uint8Array, written: (error?: TlsError) => void): void {
