@@ -81,6 +81,11 @@ export class OpenSslEngine implements TlsEngine {
     this.queued.push(Uint8Array.from(ciphertext));
   }
 
+  /** Resolves once every byte given to receive() so far has been through OpenSSL (steps chain). */
+  async receiveEnd(): Promise<void> {
+    while (this.step !== undefined) await this.step;
+  }
+
   send(data: Uint8Array, written: (error?: TlsError) => void): void {
     const refusal = this.sendRefusal();
     if (refusal !== undefined) {

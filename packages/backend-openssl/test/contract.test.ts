@@ -75,6 +75,22 @@ describe('openssl engine and context contract', () => {
     }
   });
 
+  it('receiveEnd() resolves once the input already received is processed (an alert before FIN)', async () => {
+    const pair = await EnginePair.create(backend, { ca: pki.ca.cert, maxVersion: 'TLSv1.2' }, backend, { ...serverWith(pki.ecdsa), minVersion: 'TLSv1.3' });
+    try {
+      pair.server.engine.start();
+      pair.client.engine.start();
+      await pair.until(() => pair.server.error !== undefined);
+      // The server's protocol_version alert reaches the client on the next turn, as a FIN would.
+      await new Promise((resolve) => setImmediate(resolve));
+      await pair.client.engine.receiveEnd!();
+      expect(pair.client.error?.fault).to.equal('protocol-version');
+      expect(pair.client.error?.origin).to.equal('peer');
+    } finally {
+      await pair.destroy();
+    }
+  });
+
   it('engines and contexts dropped without destroy()/dispose() are freed by their finalizers', async () => {
     // Forcing collection needs --expose-gc: a child node runs the scenario, this test reads its counts.
     const script = `
