@@ -11,6 +11,11 @@ export interface PureBackendOptions {
   readonly clock?: Clock;
   /** Randomness and key shares; default: the provider's. */
   readonly random?: RandomSource;
+  /**
+   * TLS 1.2: abort with handshake_failure unless the peer does extended master secret (RFC 7627).
+   * Default true; false accepts legacy peers (a session made without EMS then never resumes with it).
+   */
+  readonly requireExtendedMasterSecret?: boolean;
 }
 
 /** TLS in TypeScript behind tlsport's engine SPI: sans-I/O, synchronous, any crypto provider. */
@@ -19,14 +24,16 @@ export class PureBackend implements TlsBackend {
   private readonly provider: CryptoProvider;
   private readonly clock: Clock;
   private readonly random: RandomSource;
+  private readonly requireExtendedMasterSecret: boolean;
 
   constructor(options: PureBackendOptions = {}) {
     this.provider = options.provider ?? defaultProvider();
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? providerRandom(this.provider);
+    this.requireExtendedMasterSecret = options.requireExtendedMasterSecret ?? true;
   }
 
   async createContext(config: TlsConfig): Promise<EngineContext> {
-    return new PureContext(config, this.provider, this.clock, this.random);
+    return new PureContext(config, this.provider, this.clock, this.random, this.requireExtendedMasterSecret);
   }
 }

@@ -7,16 +7,24 @@ import { parseSessionState, type SessionState } from '../tls13/sessionState.js';
 import type { Clock, RandomSource } from '../tls13/sources.js';
 import { tls13Suite } from '../tls13/suite.js';
 import { TicketSealer } from '../tls13/tickets.js';
+import { SessionCache } from '../tls12/SessionCache.js';
+import { parseTls12Session, TLS12_SESSION_FORMAT, type Tls12Session } from '../tls12/sessionState.js';
+import { tls12Suite } from '../tls12/suite.js';
 import { PureEngine } from './PureEngine.js';
 import { startClient } from '../tls13/client/startClient.js';
 import { startServer } from '../tls13/server/startServer.js';
 import type { HandshakeIo, HandshakeState } from '../tls13/io.js';
 
-/** The session to resume from config.session; a ticket is only offered to the server it came from. */
-function resumable(config: TlsConfig): SessionState | undefined {
-  if (config.session === undefined) return undefined;
-  const session = parseSessionState(config.session, 'config.session');
-  return session.servername === config.servername ? session : undefined;
+/** The sessions to resume from config.session, by its format; one is only offered to the server it came from. */
+function resumable(config: TlsConfig): { session: SessionState | undefined; session12: Tls12Session | undefined } {
+  const bytes = config.session;
+  if (bytes === undefined) return { session: undefined, session12: undefined };
+  if (bytes.length >= 2 && ((bytes[0]! << 8) | bytes[1]!) === TLS12_SESSION_FORMAT) {
+    const session12 = parseTls12Session(bytes, 'config.session');
+    return { session: undefined, session12: session12.servername === config.servername ? session12 : undefined };
+  }
+  const session = parseSessionState(bytes, 'config.session');
+  return { session: session.servername === config.servername ? session : undefined, session12: undefined };
 }
 
 /**
@@ -28,6 +36,7 @@ export class PureContext implements EngineContext {
   /** Trust stores by their PEM text: resolved configs carry fresh arrays of the same anchors. */
   private readonly trustByCa = new Map<string, TrustStore>();
   private readonly tickets: TicketSealer;
+  private readonly sessionCache = new SessionCache();
   private disposed = false;
 
   constructor(
@@ -35,6 +44,7 @@ export class PureContext implements EngineContext {
     private readonly provider: CryptoProvider,
     private readonly clock: Clock,
     private readonly random: RandomSource,
+    private readonly requireExtendedMasterSecret: boolean,
   ) {
     this.tickets = new TicketSealer(provider);
     if (config.role === 'server' && config.certificate === undefined && config.sniCertificates.size === 0) {
@@ -75,7 +85,7 @@ export class PureContext implements EngineContext {
     if (config.role === 'client') {
       const options = this.clientOptions(config);
       // Parsed at start, so a bad `session` fails through the engine (sink.failed), not here.
-      opening = (io) => startClient(io, { ...options, session: resumable(config) });
+      opening = (io) => startClient(io, { ...options, ...resumable(config) });
     } else {
       const options = this.serverOptions(config);
       opening = (io) => startServer(io, options);
@@ -92,7 +102,7 @@ export class PureContext implements EngineContext {
     return {
       versions,
       suites: config.cipherSuites.filter((s) => s.version === 'TLSv1.3').map(tls13Suite),
-      tls12Suites: versions.tls12 ? config.cipherSuites.filter((s) => s.version === 'TLSv1.2').map((s) => s.code) : [],
+      tls12Suites: versions.tls12 ? config.cipherSuites.filter((s) => s.version === 'TLSv1.2').map(tls12Suite) : [],
       groups: config.groups,
       alpn: config.alpnProtocols,
       sni: config.servername !== undefined && isIP(config.servername) === 0 ? config.servername : undefined,
@@ -101,13 +111,17 @@ export class PureContext implements EngineContext {
       rejectUnauthorized: config.rejectUnauthorized,
       certificate: config.certificate === undefined ? undefined : this.load(config.certificate),
       session: undefined,
+      session12: undefined,
+      requireExtendedMasterSecret: this.requireExtendedMasterSecret,
     };
   }
 
   private serverOptions(config: TlsConfig): ServerOptions {
+    const versions = this.versions(config);
     return {
-      versions: this.versions(config),
+      versions,
       suites: config.cipherSuites.filter((s) => s.version === 'TLSv1.3').map(tls13Suite),
+      tls12Suites: versions.tls12 ? config.cipherSuites.filter((s) => s.version === 'TLSv1.2').map(tls12Suite) : [],
       groups: config.groups,
       alpn: config.alpnProtocols,
       certificateFor: (servername) => {
@@ -118,11 +132,14 @@ export class PureContext implements EngineContext {
       rejectUnauthorized: config.rejectUnauthorized,
       trust: () => this.trust(config.ca),
       tickets: config.sessionTickets ? this.tickets : undefined,
+      sessionCache: this.sessionCache,
+      requireExtendedMasterSecret: this.requireExtendedMasterSecret,
     };
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
     this.tickets.destroy();
+    this.sessionCache.destroy();
   }
 }

@@ -81,11 +81,7 @@ export class PureEngine implements TlsEngine {
       case ContentType.alert:
         return this.alert(record.content);
       case ContentType.change_cipher_spec:
-        // §5: one plaintext CCS of value 1 may arrive during the handshake and is dropped.
-        if (this.phase !== 'handshaking' || record.protected || record.content.length !== 1 || record.content[0] !== 1) {
-          throw unexpectedMessage('change_cipher_spec outside the handshake or malformed');
-        }
-        return;
+        return this.changeCipherSpec(record);
       case ContentType.application_data:
         if (this.phase !== 'connected' || !this.state?.connected) throw unexpectedMessage('application data before the handshake completed');
         if (record.content.length > 0) this.sink.plaintext(Uint8Array.from(record.content));
@@ -104,6 +100,21 @@ export class PureEngine implements TlsEngine {
       // §5.1: a key change must fall on a record boundary.
       if (this.io.readEpoch !== epoch && !this.handshakeIn.empty) throw unexpectedMessage('handshake data after a key change in the same record');
       this.announce();
+    }
+  }
+
+  private changeCipherSpec(record: PlainRecord): void {
+    const state = this.state!;
+    if (state.changeCipherSpec !== undefined) {
+      // TLS 1.2 (RFC 5246 §7.1): a message of its own that switches the read keys, so no handshake message may straddle it.
+      if (record.content.length !== 1 || record.content[0] !== 1) throw decodeError('malformed change_cipher_spec');
+      if (!this.handshakeIn.empty) throw unexpectedMessage('change_cipher_spec inside a handshake message');
+      this.state = state.changeCipherSpec();
+      return;
+    }
+    // RFC 8446 §5: one plaintext CCS of value 1 may arrive during the handshake and is dropped.
+    if (this.phase !== 'handshaking' || record.protected || record.content.length !== 1 || record.content[0] !== 1) {
+      throw unexpectedMessage('change_cipher_spec outside the handshake or malformed');
     }
   }
 
@@ -127,8 +138,10 @@ export class PureEngine implements TlsEngine {
       this.sink.peerClosed();
       return;
     }
-    // §6: user_canceled is a warning; every other alert in TLS 1.3 is fatal, whatever its level says.
+    // RFC 8446 §6: user_canceled is a warning; every other alert in TLS 1.3 is fatal, whatever its level says.
     if (description === AlertDescription.user_canceled) return;
+    // RFC 5246 §7.2: in TLS 1.2 a warning (e.g. no_renegotiation) leaves the connection up.
+    if (this.state?.changeCipherSpec !== undefined && content[0] === AlertLevel.warning) return;
     throw TlsError.fromPeerAlert(description);
   }
 
@@ -142,6 +155,9 @@ export class PureEngine implements TlsEngine {
   }
 
   keyUpdate(requestPeer: boolean): void {
+    if (this.phase === 'connected' && this.state?.changeCipherSpec !== undefined) {
+      throw new TlsError('unsupported', 'KeyUpdate does not exist in TLS 1.2', { alert: undefined });
+    }
     if (!(this.state instanceof Connected) || this.phase !== 'connected' || this.closeSent) {
       throw new TlsError('internal', 'KeyUpdate needs a completed TLS 1.3 handshake', { alert: undefined });
     }
@@ -162,7 +178,7 @@ export class PureEngine implements TlsEngine {
   }
 
   private teardown(): void {
-    if (this.state instanceof Connected) this.state.destroy();
+    this.state?.destroy?.();
     this.state = undefined;
     this.records.destroy();
   }

@@ -148,3 +148,23 @@ export function bindersLength(binders: readonly Uint8Array[]): number {
 export function writeU16(v: number): Uint8Array {
   return new Writer().u16(v).finish();
 }
+
+/** renegotiation_info (RFC 5746 §3.2): renegotiated_connection<0..255>; empty on an initial handshake. */
+export function parseRenegotiationInfo(r: Reader): Uint8Array {
+  return r.bytes8();
+}
+
+export function writeRenegotiationInfo(renegotiatedConnection: Uint8Array): Uint8Array {
+  return new Writer().bytes8(renegotiatedConnection).finish();
+}
+
+/** ec_point_formats (RFC 8422 §5.1.2): uncompressed (0) must be listed. */
+export function parsePointFormats(r: Reader): number[] {
+  const formats = [...r.bytes8()];
+  if (formats.length === 0) throw decodeError('ec_point_formats: empty list');
+  return formats;
+}
+
+export function writePointFormats(formats: readonly number[]): Uint8Array {
+  return new Writer().bytes8(Uint8Array.from(formats)).finish();
+}

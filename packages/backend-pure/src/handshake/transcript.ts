@@ -12,6 +12,8 @@ export class Transcript {
   private pending: Uint8Array[] = [];
   private running: Hash | undefined;
   private hashName: HashName | undefined;
+  /** TLS 1.2 keeps the messages themselves: CertificateVerify signs them, not a hash (RFC 5246 §7.4.8). */
+  private retained: Uint8Array[] | undefined;
 
   constructor(private readonly provider: CryptoProvider) {}
 
@@ -28,8 +30,26 @@ export class Transcript {
   }
 
   add(raw: Uint8Array): void {
+    this.retained?.push(raw);
     if (this.running === undefined) this.pending.push(raw);
     else this.running.update(raw);
+  }
+
+  /** From now on keep every message; call before `select`, so nothing is missed. */
+  retainMessages(): void {
+    if (this.running !== undefined) throw new Error('transcript already hashing; messages were not kept');
+    this.retained ??= [...this.pending];
+  }
+
+  /** Every message so far, concatenated (after `retainMessages`). */
+  messages(): Uint8Array {
+    if (this.retained === undefined) throw new Error('transcript messages were not retained');
+    return concat(...this.retained);
+  }
+
+  /** Stops keeping messages once no signature needs them. */
+  releaseMessages(): void {
+    this.retained = undefined;
   }
 
   /** Transcript-Hash of everything so far. */

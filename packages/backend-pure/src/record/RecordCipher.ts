@@ -2,7 +2,7 @@ import { TlsError } from '@tlsport/core';
 import type { Aead } from '../crypto/provider.js';
 import { zero } from '../codec/bytes.js';
 import { unexpectedMessage } from '../codec/errors.js';
-import { ContentType, MAX_CIPHERTEXT, MAX_PLAINTEXT, RECORD_HEADER } from './types.js';
+import { ContentType, MAX_CIPHERTEXT, MAX_PLAINTEXT, RECORD_HEADER, type RecordProtection } from './types.js';
 
 const TAG = 16;
 
@@ -10,7 +10,8 @@ const TAG = 16;
  * One direction's record protection (RFC 8446 §5.2/§5.3): an AEAD, its static IV and the
  * 64-bit sequence number, XORed into the IV for each record's nonce.
  */
-export class RecordCipher {
+export class RecordCipher implements RecordProtection {
+  readonly innerType = true;
   private seq = 0n;
 
   constructor(private readonly aead: Aead, private readonly iv: Uint8Array) {}

@@ -1,9 +1,8 @@
 import { TlsError } from '@tlsport/core';
 import { concat } from '../codec/bytes.js';
 import { unexpectedMessage } from '../codec/errors.js';
-import type { RecordCipher } from './RecordCipher.js';
 import { RecordDeframer } from './RecordDeframer.js';
-import { ContentType, MAX_PLAINTEXT } from './types.js';
+import { ContentType, MAX_PLAINTEXT, type RecordProtection } from './types.js';
 
 /** A record after decryption: its real content type and content. */
 export interface PlainRecord {
@@ -20,8 +19,8 @@ export interface PlainRecord {
  */
 export class RecordLayer {
   private readonly deframer = new RecordDeframer();
-  private reader: RecordCipher | undefined;
-  private writer: RecordCipher | undefined;
+  private reader: RecordProtection | undefined;
+  private writer: RecordProtection | undefined;
   private pendingHandshake: Uint8Array[] = [];
   private output: Uint8Array[] = [];
   /** Version in plaintext record headers: 0x0301 for the first ClientHello, for middleboxes (§5.1). */
@@ -31,12 +30,12 @@ export class RecordLayer {
     return this.reader !== undefined;
   }
 
-  setReader(cipher: RecordCipher): void {
+  setReader(cipher: RecordProtection): void {
     this.reader?.destroy();
     this.reader = cipher;
   }
 
-  setWriter(cipher: RecordCipher): void {
+  setWriter(cipher: RecordProtection): void {
     this.flush();
     this.writer?.destroy();
     this.writer = cipher;
@@ -50,14 +49,16 @@ export class RecordLayer {
   next(): PlainRecord | undefined {
     const raw = this.deframer.next();
     if (raw === undefined) return undefined;
-    if (this.reader === undefined || raw.type === ContentType.change_cipher_spec || raw.type === ContentType.alert) {
+    // change_cipher_spec is never protected; a TLS 1.3 alert may be plaintext, a TLS 1.2 alert after CCS is not.
+    const reader = this.reader;
+    if (reader === undefined || raw.type === ContentType.change_cipher_spec || (reader.innerType && raw.type === ContentType.alert)) {
       if (raw.type === ContentType.application_data) throw unexpectedMessage('application data before keys were established');
       if (raw.type === ContentType.handshake && this.reader !== undefined) throw unexpectedMessage('plaintext handshake record after keys were established');
       if (raw.fragment.length > MAX_PLAINTEXT) throw new TlsError('record-overflow', `plaintext record of ${raw.fragment.length} bytes`);
       return { type: raw.type, content: raw.fragment, protected: false };
     }
-    if (raw.type !== ContentType.application_data) throw unexpectedMessage(`protected record with outer type ${raw.type}`);
-    const { type, content } = this.reader.open(raw.header, raw.fragment);
+    if (reader.innerType && raw.type !== ContentType.application_data) throw unexpectedMessage(`protected record with outer type ${raw.type}`);
+    const { type, content } = reader.open(raw.header, raw.fragment);
     return { type, content, protected: true };
   }
 

@@ -18,3 +18,17 @@ export interface RawRecord {
   readonly header: Uint8Array;
   readonly fragment: Uint8Array;
 }
+
+/**
+ * One direction's record protection. TLS 1.3 hides the real content type inside the ciphertext
+ * (`innerType`, outer type application_data, RFC 8446 §5.2); TLS 1.2 keeps it in the header
+ * (RFC 5246 §6.2.3), so alerts and Finished travel protected under their own type.
+ */
+export interface RecordProtection {
+  readonly innerType: boolean;
+  /** A complete protected record (header included). */
+  seal(type: ContentType, content: Uint8Array, padding?: number): Uint8Array;
+  /** Decrypts one record; throws bad_record_mac when it does not authenticate. */
+  open(header: Uint8Array, fragment: Uint8Array): { type: ContentType; content: Uint8Array };
+  destroy(): void;
+}

@@ -5,6 +5,7 @@ import type { HandshakeMessage } from '../handshake/message.js';
 import type { Transcript } from '../handshake/transcript.js';
 import { RecordCipher } from '../record/RecordCipher.js';
 import type { RecordLayer } from '../record/RecordLayer.js';
+import type { RecordProtection } from '../record/types.js';
 import { trafficKeys } from './keySchedule.js';
 import type { Clock, RandomSource } from './sources.js';
 import type { Suite } from './suite.js';
@@ -46,12 +47,17 @@ export class HandshakeIo {
   }
 
   setReadSecret(suite: Suite, secret: Uint8Array): void {
-    this.records.setReader(this.cipher(suite, secret));
-    this.readEpoch++;
+    this.setReader(this.cipher(suite, secret));
   }
 
   setWriteSecret(suite: Suite, secret: Uint8Array): void {
     this.records.setWriter(this.cipher(suite, secret));
+  }
+
+  /** Installs new read protection (TLS 1.2: on ChangeCipherSpec). */
+  setReader(protection: RecordProtection): void {
+    this.records.setReader(protection);
+    this.readEpoch++;
   }
 
   private cipher(suite: Suite, secret: Uint8Array): RecordCipher {
@@ -80,4 +86,11 @@ export interface HandshakeState {
   handle(msg: HandshakeMessage): HandshakeState;
   /** True once the handshake is complete (application data may flow in both directions). */
   readonly connected: boolean;
+  /**
+   * TLS 1.2 states only: ChangeCipherSpec is a protocol message that switches the read keys
+   * (RFC 5246 §7.1). Absent in TLS 1.3, whose engine drops one CCS during the handshake (§5).
+   */
+  changeCipherSpec?(): HandshakeState;
+  /** Zeroes the secrets the state holds; called once when the engine is torn down. */
+  destroy?(): void;
 }

@@ -4,6 +4,9 @@ import type { TrustStore } from './certificates.js';
 import type { SessionState } from './sessionState.js';
 import type { Suite } from './suite.js';
 import type { TicketSealer } from './tickets.js';
+import type { SessionCache } from '../tls12/SessionCache.js';
+import type { Tls12Session } from '../tls12/sessionState.js';
+import type { Tls12Suite } from '../tls12/suite.js';
 
 /** A certificate chain (DER, leaf first) with its loaded private key. */
 export interface LocalCertificate {
@@ -22,8 +25,8 @@ export interface ClientOptions {
   readonly versions: VersionRange;
   /** TLS 1.3 suites, preference order. */
   readonly suites: readonly Suite[];
-  /** TLS 1.2 suite codes offered alongside, so a 1.2 stack can plug in here. */
-  readonly tls12Suites: readonly number[];
+  /** TLS 1.2 suites offered alongside, preference order (empty when 1.2 is off). */
+  readonly tls12Suites: readonly Tls12Suite[];
   readonly groups: readonly GroupName[];
   readonly alpn: readonly string[];
   /** The SNI name to send: undefined for IP literals (RFC 6066 §3). */
@@ -35,11 +38,17 @@ export interface ClientOptions {
   readonly rejectUnauthorized: boolean;
   readonly certificate: LocalCertificate | undefined;
   readonly session: SessionState | undefined;
+  /** A stored TLS 1.2 session to offer (by ticket or session id). */
+  readonly session12: Tls12Session | undefined;
+  /** TLS 1.2: abort unless the server does extended master secret (RFC 7627). */
+  readonly requireExtendedMasterSecret: boolean;
 }
 
 export interface ServerOptions {
   readonly versions: VersionRange;
   readonly suites: readonly Suite[];
+  /** TLS 1.2 suites, preference order (empty when 1.2 is off). */
+  readonly tls12Suites: readonly Tls12Suite[];
   readonly groups: readonly GroupName[];
   readonly alpn: readonly string[];
   /** The certificate for a client's SNI name (core's selectCertificate). */
@@ -50,4 +59,8 @@ export interface ServerOptions {
   trust(): TrustStore;
   /** Set when the server issues and accepts tickets. */
   readonly tickets: TicketSealer | undefined;
+  /** TLS 1.2 session-id resumption: the context's cache. */
+  readonly sessionCache: SessionCache;
+  /** TLS 1.2: abort unless the client does extended master secret (RFC 7627). */
+  readonly requireExtendedMasterSecret: boolean;
 }

@@ -1,6 +1,7 @@
 import { TlsError } from '@tlsport/core';
 import { equal } from '../codec/bytes.js';
 import { illegalParameter } from '../codec/errors.js';
+import type { ClientHello } from '../handshake/clientHello.js';
 import type { ServerHello } from '../handshake/serverHello.js';
 import { TLS12, TLS13 } from '../handshake/types.js';
 import type { VersionRange } from './options.js';
@@ -14,8 +15,8 @@ export function offeredVersions(range: VersionRange): number[] {
 const DOWNGRADE_TLS12 = new TextEncoder().encode('DOWNGRD\x01');
 
 /**
- * The version a ServerHello selects (§4.2.1), checked against what was offered. Only TLS 1.3 has a
- * handshake here so far; a 1.2 answer fails with protocol_version until the 1.2 stack plugs in.
+ * The version a ServerHello selects (§4.2.1), checked against what was offered. A 1.2 answer to a
+ * 1.3-capable client must not carry the downgrade sentinel (§4.1.3).
  */
 export function serverSelectedVersion(sh: ServerHello, range: VersionRange): number {
   if (sh.supportedVersion !== undefined) {
@@ -25,16 +26,28 @@ export function serverSelectedVersion(sh: ServerHello, range: VersionRange): num
   }
   if (sh.legacyVersion === TLS12 && range.tls12) {
     if (range.tls13 && equal(sh.random.subarray(24), DOWNGRADE_TLS12)) throw illegalParameter('downgrade sentinel in ServerHello.random');
-    throw new TlsError('protocol-version', 'server chose TLS 1.2, which the pure engine does not negotiate yet');
+    return TLS12;
   }
   throw new TlsError('protocol-version', `server chose legacy version 0x${sh.legacyVersion.toString(16)}`);
 }
 
-/** The version a server picks from a ClientHello's supported_versions (§4.2.1). */
-export function clientOfferedVersion(supported: readonly number[] | undefined, range: VersionRange): number {
-  if (supported !== undefined && supported.includes(TLS13) && range.tls13) return TLS13;
-  if (supported !== undefined && supported.includes(TLS12) && range.tls12) {
-    throw new TlsError('protocol-version', 'client offers TLS 1.2 only, which the pure engine does not negotiate yet');
+/**
+ * The version a server picks (§4.2.1): from supported_versions when present, else from
+ * legacy_version (a TLS 1.2 client, RFC 5246 §E.1). TLS 1.3 wins when both sides can.
+ */
+export function clientOfferedVersion(hello: Pick<ClientHello, 'legacyVersion' | 'supportedVersions'>, range: VersionRange): number {
+  const supported = hello.supportedVersions;
+  if (supported !== undefined) {
+    if (supported.includes(TLS13) && range.tls13) return TLS13;
+    if (supported.includes(TLS12) && range.tls12) return TLS12;
+    throw new TlsError('protocol-version', `client offers versions ${supported.map((v) => `0x${v.toString(16)}`).join(', ')}, none enabled here`);
   }
-  throw new TlsError('protocol-version', 'client does not offer TLS 1.3 in supported_versions');
+  if (hello.legacyVersion >= TLS12 && range.tls12) return TLS12;
+  throw new TlsError('protocol-version', `client offers legacy version 0x${hello.legacyVersion.toString(16)} without supported_versions`);
+}
+
+/** A 1.3-capable server that negotiates 1.2 ends its random with the sentinel (§4.1.3). */
+export function markDowngrade(random: Uint8Array, range: VersionRange): Uint8Array {
+  if (range.tls13) random.set(DOWNGRADE_TLS12, 24);
+  return random;
 }

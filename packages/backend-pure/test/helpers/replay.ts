@@ -90,6 +90,8 @@ export function rfcClientOptions(): ClientOptions {
     rejectUnauthorized: false,
     certificate: undefined,
     session: undefined,
+    session12: undefined,
+    requireExtendedMasterSecret: true,
   };
 }
 

@@ -86,16 +86,31 @@ describe('negative: a pure server facing broken ClientHellos', () => {
     expect(alertOf(first)).to.deep.equal(fatal(AlertDescription.illegal_parameter));
   });
 
-  it('no TLS 1.3 in supported_versions: protocol_version', () => {
+  /** A server that allows TLS 1.3 only (the context's certificate, minVersion raised). */
+  function serve13(bytes: Uint8Array): { sink: RecordingSink; first: Uint8Array } {
+    const sink = new RecordingSink();
+    const engine = ctx.createEngine({ ...config, minVersion: 'TLSv1.3', cipherSuites: config.cipherSuites.filter((s) => s.version === 'TLSv1.3') }, sink);
+    engine.start();
+    expect(() => engine.receive(bytes)).not.to.throw();
+    return { sink, first: sink.take() };
+  }
+
+  it('no TLS 1.3 in supported_versions, on a TLS 1.3-only server: protocol_version', () => {
     const v12 = new Writer().vec8((w) => w.u16(0x0303)).finish();
-    const { sink, first } = serve(hello((e) => e.map(([t, v]) => [t, t === ExtensionType.supported_versions ? v12 : v])));
+    const { sink, first } = serve13(hello((e) => e.map(([t, v]) => [t, t === ExtensionType.supported_versions ? v12 : v])));
     expect(sink.error!.fault).to.equal('protocol-version');
     expect(alertOf(first)).to.deep.equal(fatal(AlertDescription.protocol_version));
   });
 
-  it('no supported_versions at all (a TLS 1.2 client): protocol_version', () => {
-    const { first } = serve(hello((e) => e.filter(([t]) => t !== ExtensionType.supported_versions)));
+  it('no supported_versions at all (a TLS 1.2 client), on a TLS 1.3-only server: protocol_version', () => {
+    const { first } = serve13(hello((e) => e.filter(([t]) => t !== ExtensionType.supported_versions)));
     expect(alertOf(first)).to.deep.equal(fatal(AlertDescription.protocol_version));
+  });
+
+  it('a TLS 1.2 ClientHello without extended_master_secret (required by default): handshake_failure', () => {
+    const { sink, first } = serve(hello((e) => e.filter(([t]) => t !== ExtensionType.supported_versions)));
+    expect(sink.error!.fault).to.equal('missing-extension');
+    expect(alertOf(first)).to.deep.equal(fatal(AlertDescription.handshake_failure));
   });
 
   it('no key_share: missing_extension', () => {

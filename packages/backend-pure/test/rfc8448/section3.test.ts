@@ -11,6 +11,7 @@ import { ContentType } from '../../src/record/types.js';
 import { Trace } from '../helpers/rfc8448.js';
 import { fixedClock, provider, replayClient, ScriptedRandom } from '../helpers/replay.js';
 import { PureEngine } from '../../src/engine/PureEngine.js';
+import { SessionCache } from '../../src/tls12/SessionCache.js';
 import { startServer } from '../../src/tls13/server/startServer.js';
 import { resolveTlsConfig } from '@tlsport/core';
 import { RecordingSink } from '../helpers/replay.js';
@@ -144,6 +145,7 @@ describe('RFC 8448 §3 simple 1-RTT handshake, byte for byte', () => {
     const engine = new PureEngine(serverConfig, (io) => startServer(io, {
       versions: { tls13: true, tls12: false },
       suites: [suite],
+      tls12Suites: [],
       groups: ['x25519'],
       alpn: [],
       certificateFor: () => ({ chain: [new Uint8Array([0x30, 0x00])], key }),
@@ -151,6 +153,8 @@ describe('RFC 8448 §3 simple 1-RTT handshake, byte for byte', () => {
       rejectUnauthorized: false,
       trust: () => new TrustStore([]),
       tickets: undefined,
+      sessionCache: new SessionCache(),
+      requireExtendedMasterSecret: true,
     }), sink, provider, fixedClock(0), random);
     engine.start();
     engine.receive(t.field('client', 'send handshake record', 'complete record'));

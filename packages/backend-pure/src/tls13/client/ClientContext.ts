@@ -6,6 +6,7 @@ import type { EarlySecret, HandshakeSecret } from '../keySchedule.js';
 import type { ClientOptions } from '../options.js';
 import type { SessionState } from '../sessionState.js';
 import type { Suite } from '../suite.js';
+import type { Tls12Session } from '../../tls12/sessionState.js';
 
 /** The PSK a ClientHello offers: the stored session and the early secret its binder came from. */
 export interface OfferedPsk {
@@ -26,6 +27,8 @@ export class ClientContext {
   /** Extension types the ClientHello carried: a response may only answer these (§4.2). */
   offeredExtensions: ReadonlySet<number> = new Set();
   psk: OfferedPsk | undefined;
+  /** The stored TLS 1.2 session this ClientHello offers, if any. */
+  session12: Tls12Session | undefined;
   /** Compatibility mode: one change_cipher_spec, before the second ClientHello or the second flight. */
   ccsSent = false;
   retried = false;

@@ -6,7 +6,8 @@ import { checkAllowed } from '../../handshake/extensions.js';
 import type { HandshakeMessage } from '../../handshake/message.js';
 import { parseServerHello, type ServerHello } from '../../handshake/serverHello.js';
 import { readMessage } from '../../handshake/transcript.js';
-import { ExtensionType, HandshakeType } from '../../handshake/types.js';
+import { ExtensionType, HandshakeType, TLS12 } from '../../handshake/types.js';
+import { acceptTls12ServerHello } from '../../tls12/client/acceptServerHello.js';
 import type { HandshakeState } from '../io.js';
 import { EarlySecret } from '../keySchedule.js';
 import type { Suite } from '../suite.js';
@@ -27,7 +28,10 @@ export class ExpectServerHello implements HandshakeState {
   handle(msg: HandshakeMessage): HandshakeState {
     if (msg.type !== HandshakeType.server_hello) throw unexpectedMessage(`expected ServerHello, got handshake type ${msg.type}`);
     const sh = parseServerHello(msg.body);
-    serverSelectedVersion(sh, this.ctx.options.versions);
+    if (serverSelectedVersion(sh, this.ctx.options.versions) === TLS12) {
+      if (this.ctx.retried) throw illegalParameter('TLS 1.2 ServerHello after a HelloRetryRequest');
+      return acceptTls12ServerHello(this.ctx, msg, sh);
+    }
     if (!equal(sh.sessionId, this.ctx.sessionId)) throw illegalParameter('ServerHello does not echo legacy_session_id');
     const suite = this.selectedSuite(sh);
     return sh.isHelloRetryRequest ? this.retry(msg, sh, suite) : this.accept(msg, sh, suite);

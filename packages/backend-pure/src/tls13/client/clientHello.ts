@@ -18,6 +18,7 @@ import { EarlySecret, finishedVerifyData } from '../keySchedule.js';
 import { SIGNATURE_SCHEMES } from '../signatures.js';
 import { tls13Suite } from '../suite.js';
 import { offeredVersions } from '../versions.js';
+import { addTls12Extensions } from '../../tls12/client/helloExtensions.js';
 import type { ClientContext } from './ClientContext.js';
 
 function groupCode(name: string): number {
@@ -36,15 +37,18 @@ export function sendClientHello(ctx: ClientContext, cookie?: Uint8Array): Handsh
   ext.set(ExtensionType.signature_algorithms, writeU16List(SIGNATURE_SCHEMES));
   if (o.alpn.length > 0) ext.set(ExtensionType.alpn, writeAlpn(o.alpn));
   ext.set(ExtensionType.supported_versions, writeVersionList(offeredVersions(o.versions)));
-  ext.set(ExtensionType.psk_key_exchange_modes, writePskModes([PSK_DHE_KE]));
-  ext.set(ExtensionType.key_share, writeKeyShareList(ctx.keyShares.map((k: KeyShare) => ({ group: groupCode(k.group), keyExchange: k.publicKey }))));
+  if (o.versions.tls13) {
+    ext.set(ExtensionType.psk_key_exchange_modes, writePskModes([PSK_DHE_KE]));
+    ext.set(ExtensionType.key_share, writeKeyShareList(ctx.keyShares.map((k: KeyShare) => ({ group: groupCode(k.group), keyExchange: k.publicKey }))));
+  }
+  if (o.versions.tls12) addTls12Extensions(ext, ctx.session12);
   if (cookie !== undefined) ext.set(ExtensionType.cookie, new Writer().bytes16(cookie).finish());
   const psk = pskOffer(ctx);
   if (psk !== undefined) ext.set(ExtensionType.pre_shared_key, psk);
   const hello = serializeClientHello({
     random: ctx.clientRandom,
     sessionId: ctx.sessionId,
-    cipherSuites: [...o.suites.map((s) => s.info.code), ...o.tls12Suites],
+    cipherSuites: [...o.suites.map((s) => s.info.code), ...o.tls12Suites.map((s) => s.info.code)],
     extensions: ext,
   });
   if (ctx.psk !== undefined) patchBinder(ctx, hello);

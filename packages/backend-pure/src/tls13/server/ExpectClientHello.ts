@@ -6,7 +6,8 @@ import { parseClientHello, type ClientHello } from '../../handshake/clientHello.
 import type { HandshakeMessage } from '../../handshake/message.js';
 import { HRR_RANDOM, serializeServerHello } from '../../handshake/serverHello.js';
 import { readMessage } from '../../handshake/transcript.js';
-import { ExtensionType, HandshakeType, TLS13 } from '../../handshake/types.js';
+import { ExtensionType, HandshakeType, TLS12, TLS13 } from '../../handshake/types.js';
+import { acceptTls12ClientHello } from '../../tls12/server/acceptClientHello.js';
 import { writeU16 } from '../../handshake/extensionCodecs.js';
 import type { HandshakeState } from '../io.js';
 import type { Suite } from '../suite.js';
@@ -34,7 +35,10 @@ export class ExpectClientHello implements HandshakeState {
     if (msg.type !== HandshakeType.client_hello) throw unexpectedMessage(`expected ClientHello, got handshake type ${msg.type}`);
     const ctx = this.ctx;
     const hello = parseClientHello(msg.body);
-    clientOfferedVersion(hello.supportedVersions, ctx.options.versions);
+    if (clientOfferedVersion(hello, ctx.options.versions) === TLS12) {
+      if (this.retry !== undefined) throw illegalParameter('second ClientHello switched to TLS 1.2');
+      return acceptTls12ClientHello(ctx.io, ctx.options, msg, hello);
+    }
     if (hello.compressionMethods.length !== 1 || hello.compressionMethods[0] !== 0) throw illegalParameter('TLS 1.3 ClientHello must offer only null compression');
     if (hello.supportedGroups === undefined || hello.keyShares === undefined) throw new TlsError('missing-extension', 'ClientHello without supported_groups or key_share');
     if (hello.psks !== undefined && hello.pskModes === undefined) throw new TlsError('missing-extension', 'ClientHello offers a PSK without psk_key_exchange_modes');

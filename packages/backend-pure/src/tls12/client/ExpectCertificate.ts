@@ -1,0 +1,44 @@
+import { TlsError } from '@tlsport/core';
+import { decodeError } from '../../codec/errors.js';
+import { parseCertificate12 } from '../../handshake/certificate12.js';
+import type { HandshakeMessage } from '../../handshake/message.js';
+import { readMessage } from '../../handshake/transcript.js';
+import { HandshakeType } from '../../handshake/types.js';
+import { checkPeerChain } from '../../tls13/certificates.js';
+import type { HandshakeState } from '../../tls13/io.js';
+import { unexpectedMessage } from '../../codec/errors.js';
+import { Tls12ClientState } from '../state.js';
+import { authForKey } from '../suite.js';
+import type { Tls12ClientContext } from './ClientContext.js';
+import { ExpectServerKeyExchange } from './ExpectServerKeyExchange.js';
+
+/** Client, full handshake: the server's Certificate (RFC 5246 §7.4.2), verified and matching the suite's authentication. */
+export class ExpectCertificate extends Tls12ClientState {
+  constructor(private readonly ctx: Tls12ClientContext) {
+    super();
+  }
+
+  protected expect(msg: HandshakeMessage): HandshakeState {
+    const ctx = this.ctx;
+    if (msg.type !== HandshakeType.certificate) throw unexpectedMessage(`expected Certificate, got handshake type ${msg.type}`);
+    const chain = readMessage(ctx.io.transcript, msg, parseCertificate12);
+    if (chain.length === 0) throw decodeError('server sent an empty Certificate');
+    const o = ctx.options;
+    const checked = checkPeerChain({
+      chain,
+      trust: o.trust(),
+      provider: ctx.io.provider,
+      now: new Date(ctx.io.clock.now()),
+      host: o.verifyHost,
+      purpose: 'serverAuth',
+      required: o.rejectUnauthorized,
+    });
+    if (authForKey(checked.publicKey.kind) !== ctx.suite.auth) {
+      throw new TlsError('unsupported-certificate', `a ${checked.publicKey.kind} certificate cannot serve ${ctx.suite.info.name}`);
+    }
+    ctx.peerCertificates = chain.map((c) => Uint8Array.from(c));
+    ctx.peerVerified = checked.verified;
+    ctx.serverKey = checked.publicKey;
+    return new ExpectServerKeyExchange(ctx);
+  }
+}

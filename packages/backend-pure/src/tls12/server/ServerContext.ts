@@ -1,0 +1,92 @@
+import type { GroupName, HandshakeResult } from '@tlsport/core';
+import type { KeyShare, PublicKey } from '../../crypto/provider.js';
+import type { ClientHello } from '../../handshake/clientHello.js';
+import type { HandshakeIo } from '../../tls13/io.js';
+import type { ServerOptions } from '../../tls13/options.js';
+import type { MasterSecret, RecordKeys } from '../keySchedule.js';
+import type { Tls12Session } from '../sessionState.js';
+import type { Tls12Suite } from '../suite.js';
+
+/** Seconds a TLS 1.2 session (ticket or cache entry) stays resumable. */
+export const SESSION_LIFETIME = 7200;
+
+/** What a TLS 1.2 server has received and settled, shared by its states. */
+export class Tls12ServerContext {
+  readonly clientRandom: Uint8Array;
+  readonly servername: string | undefined;
+  serverRandom: Uint8Array = new Uint8Array(0);
+  sessionId: Uint8Array = new Uint8Array(0);
+  suite: Tls12Suite | undefined;
+  group: GroupName | undefined;
+  alpn: string | undefined;
+  resumed = false;
+  /** Whether a NewSessionTicket goes out before the server's CCS (RFC 5077 §3.3). */
+  issueTicket = false;
+  share: KeyShare | undefined;
+  clientKey: PublicKey | undefined;
+  master: MasterSecret | undefined;
+  keys: RecordKeys | undefined;
+  peerCertificates: readonly Uint8Array[] = [];
+  peerVerified = false;
+
+  constructor(
+    readonly io: HandshakeIo,
+    readonly options: ServerOptions,
+    hello: ClientHello,
+    /** RFC 7627: whether the master secret is the extended one. */
+    readonly extendedMasterSecret: boolean,
+    /** RFC 5746 §3.6: the client signalled secure renegotiation, so ServerHello carries renegotiation_info. */
+    readonly secureRenegotiation: boolean,
+  ) {
+    this.clientRandom = Uint8Array.from(hello.random);
+    this.servername = hello.serverName;
+  }
+
+  get negotiatedSuite(): Tls12Suite {
+    if (this.suite === undefined) throw new Error('suite not negotiated yet');
+    return this.suite;
+  }
+
+  get masterSecret(): MasterSecret {
+    if (this.master === undefined) throw new Error('master secret not derived yet');
+    return this.master;
+  }
+
+  get recordKeys(): RecordKeys {
+    if (this.keys === undefined) throw new Error('record keys not derived yet');
+    return this.keys;
+  }
+
+  /** The session as the server keeps it (cache) or seals it (ticket): no id, no ticket inside. */
+  session(): Tls12Session {
+    return {
+      suite: this.negotiatedSuite.info.code,
+      masterSecret: Uint8Array.from(this.masterSecret.secret),
+      extendedMasterSecret: this.extendedMasterSecret,
+      sessionId: new Uint8Array(0),
+      ticket: new Uint8Array(0),
+      lifetime: SESSION_LIFETIME,
+      time: this.io.clock.now(),
+      servername: this.servername,
+      peerVerified: this.peerVerified,
+      peerCertificates: this.peerCertificates,
+    };
+  }
+
+  result(): HandshakeResult {
+    return {
+      version: 'TLSv1.2',
+      cipherSuite: this.negotiatedSuite.info.name,
+      group: this.resumed ? undefined : this.group,
+      alpnProtocol: this.alpn,
+      servername: this.servername,
+      resumed: this.resumed,
+      peerCertificates: this.peerCertificates,
+      peerVerified: this.peerVerified,
+    };
+  }
+
+  destroy(): void {
+    this.master?.destroy();
+  }
+}

@@ -1,0 +1,26 @@
+import { TlsError, groupByCode, type GroupName } from '@tlsport/core';
+import type { ClientHello } from '../../handshake/clientHello.js';
+import type { LocalCertificate, ServerOptions } from '../../tls13/options.js';
+import { authForKey, type Tls12Suite } from '../suite.js';
+
+/**
+ * The server's TLS 1.2 suite: its own preference order, among the suites the client offers, that
+ * the certificate can serve (ECDHE_ECDSA for EC and Ed25519 keys, ECDHE_RSA for RSA keys).
+ */
+export function chooseTls12Suite(hello: ClientHello, options: ServerOptions, certificate: LocalCertificate): Tls12Suite {
+  const auth = authForKey(certificate.key.kind);
+  const suite = options.tls12Suites.find((s) => s.auth === auth && hello.cipherSuites.includes(s.info.code));
+  if (suite === undefined) throw new TlsError('no-shared-cipher', `no TLS 1.2 ECDHE_${auth.toUpperCase()} cipher suite in common`);
+  return suite;
+}
+
+/**
+ * The ECDHE group: the server's preference among the client's supported_groups. A client that sends
+ * none is taken to accept any (RFC 8422 §4).
+ */
+export function chooseTls12Group(hello: ClientHello, options: ServerOptions): GroupName {
+  const offered = hello.supportedGroups;
+  const group = offered === undefined ? options.groups[0] : options.groups.find((g) => offered.some((c) => groupByCode(c)?.name === g));
+  if (group === undefined) throw new TlsError('no-shared-group', 'no key exchange group in common');
+  return group;
+}

@@ -1,0 +1,29 @@
+import { unexpectedMessage } from '../codec/errors.js';
+import { parseEmptyMessage } from '../handshake/emptyMessage.js';
+import type { HandshakeMessage } from '../handshake/message.js';
+import { HandshakeType } from '../handshake/types.js';
+import type { HandshakeState } from '../tls13/io.js';
+
+/** Every TLS 1.2 state: a ChangeCipherSpec is out of order unless the state expects one (RFC 5246 §7.1). */
+export abstract class Tls12State implements HandshakeState {
+  readonly connected: boolean = false;
+
+  abstract handle(msg: HandshakeMessage): HandshakeState;
+
+  changeCipherSpec(): HandshakeState {
+    throw unexpectedMessage(`ChangeCipherSpec while ${this.constructor.name}`);
+  }
+}
+
+/** A client state: HelloRequest is ignored while a handshake is under way (RFC 5246 §7.4.1.1). */
+export abstract class Tls12ClientState extends Tls12State {
+  handle(msg: HandshakeMessage): HandshakeState {
+    if (msg.type === HandshakeType.hello_request) {
+      parseEmptyMessage(msg.body, 'HelloRequest');
+      return this;
+    }
+    return this.expect(msg);
+  }
+
+  protected abstract expect(msg: HandshakeMessage): HandshakeState;
+}
