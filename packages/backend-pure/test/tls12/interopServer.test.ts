@@ -1,0 +1,153 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
+import { TestCa, type Issued, type KeyType } from '@tlsport/testkit';
+import { PureBackend } from '../../src/index.js';
+import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
+import { SocketEngine, type Listener } from '../helpers/socketEngine.js';
+import { firstDer } from '../helpers/pem.js';
+
+const backend = new PureBackend();
+const KEYS: Record<'ecdsa' | 'rsa', readonly KeyType[]> = { ecdsa: ['ec-p256', 'ec-p384'], rsa: ['rsa-2048'] };
+
+describe('interop: openssl s_client -tls1_2 -> pure server', function () {
+  this.timeout(15_000);
+  let ca: TestCa;
+  let dir: string;
+  const leaves = new Map<KeyType, Issued>();
+  const listeners: Listener[] = [];
+
+  before(() => {
+    ca = TestCa.root();
+    dir = mkdtempSync(join(tmpdir(), 'tlsport-pure12-'));
+    for (const k of ['ec-p256', 'ec-p384', 'rsa-2048'] as const) leaves.set(k, ca.issue({ keyType: k }));
+  });
+  afterEach(async () => {
+    await killOpensslPeers();
+    await Promise.all(listeners.splice(0).map((l) => l.close()));
+  });
+  after(() => {
+    ca.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function listen(attrs: SecureAttributes = {}, keyType: KeyType = 'ec-p256'): Promise<Listener> {
+    const leaf = leaves.get(keyType)!;
+    const l = await SocketEngine.listen(backend, { cert: leaf.chain, key: leaf.key, ...attrs });
+    listeners.push(l);
+    return l;
+  }
+
+  function client(port: number, extra: string[] = []): OpensslPeer {
+    return OpensslPeer.client(port, ['-tls1_2', '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', ...extra]);
+  }
+
+  async function exchange(peer: OpensslPeer, pump: SocketEngine): Promise<void> {
+    peer.write('ping from openssl\n');
+    await pump.until(() => pump.receivedText().includes('ping from openssl'));
+    pump.send('pong from pure\n');
+    await peer.waitFor(/pong from pure/);
+  }
+
+  for (const suite of CIPHER_SUITES.filter((s) => s.version === 'TLSv1.2')) {
+    for (const keyType of KEYS[suite.auth!]) {
+      it(`${suite.name} with a ${keyType} certificate`, async () => {
+        const l = await listen({}, keyType);
+        const peer = client(l.port, ['-cipher', suite.openssl]);
+        const pump = await l.next(0);
+        const hs = await pump.handshakeDone();
+        expect(hs).to.include({ version: 'TLSv1.2', cipherSuite: suite.name, resumed: false, servername: 'localhost' });
+        expect(hs.group).to.equal('x25519');
+        await exchange(peer, pump);
+        await peer.waitFor(new RegExp(`Cipher is ${suite.openssl}`));
+        await peer.waitFor(/Extended master secret: yes/);
+        await peer.waitFor(/Secure Renegotiation IS supported/);
+      });
+    }
+  }
+
+  for (const [group, openssl, keyType] of [['secp256r1', 'P-256', 'ec-p256'], ['secp384r1', 'P-384', 'ec-p384']] as const) {
+    it(`group ${group} (an ECDSA certificate on that curve)`, async () => {
+      const l = await listen({}, keyType);
+      const peer = client(l.port, ['-groups', openssl]);
+      const pump = await l.next(0);
+      expect((await pump.handshakeDone()).group).to.equal(group);
+      await exchange(peer, pump);
+    });
+  }
+
+  it('an ECDSA certificate on a curve the client does not list (RFC 8422 §5.1.1): handshake_failure', async () => {
+    const l = await listen({}, 'ec-p256');
+    const peer = client(l.port, ['-groups', 'P-384']);
+    const pump = await l.next(0);
+    await pump.until(() => pump.error !== undefined);
+    expect(pump.error!.fault).to.equal('no-shared-cipher');
+    await peer.waitFor(/handshake failure/);
+  });
+
+  async function resume(attrs: SecureAttributes, extra: string[], name: string): Promise<void> {
+    const l = await listen(attrs);
+    const sess = join(dir, `${name}.pem`);
+    const first = client(l.port, ['-sess_out', sess, ...extra]);
+    const pump1 = await l.next(0);
+    expect((await pump1.handshakeDone()).resumed).to.equal(false);
+    await exchange(first, pump1);
+    first.endInput();
+    await first.exited;
+    const second = client(l.port, ['-sess_in', sess, ...extra]);
+    const pump2 = await l.next(1);
+    const hs = await pump2.handshakeDone();
+    expect(hs).to.include({ resumed: true, group: undefined, version: 'TLSv1.2' });
+    await exchange(second, pump2);
+    await second.waitFor(/Reused, TLSv1\.2/);
+  }
+
+  it('resumption by ticket: s_client -sess_out then -sess_in', () => resume({}, [], 'ticket'));
+
+  it('resumption by session id: s_client -no_ticket', () => resume({}, ['-no_ticket'], 'id'));
+
+  it('resumption by session id when the server issues no tickets', () => resume({ sessionTickets: false }, [], 'noticket'));
+
+  it('client certificate: s_client -cert against requestCert', async () => {
+    const own = ca.issue({ keyType: 'rsa-2048', cn: 'openssl client' });
+    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: ca.cert });
+    const peer = client(l.port, ['-cert', own.certFile, '-key', own.keyFile]);
+    const pump = await l.next(0);
+    const hs = await pump.handshakeDone();
+    expect(hs.peerVerified).to.equal(true);
+    expect(hs.peerCertificates[0]).to.deep.equal(firstDer(own.cert));
+    await exchange(peer, pump);
+  });
+
+  it('client certificate required but none sent: handshake_failure', async () => {
+    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: ca.cert });
+    const peer = client(l.port);
+    const pump = await l.next(0);
+    await pump.until(() => pump.error !== undefined);
+    expect(pump.error!.fault).to.equal('certificate-required');
+    await peer.waitFor(/handshake failure/);
+  });
+
+  it('ALPN: the server picks by its own preference', async () => {
+    const l = await listen({ ALPNProtocols: ['h2', 'http/1.1'] });
+    const peer = client(l.port, ['-alpn', 'http/1.1,h2']);
+    const pump = await l.next(0);
+    expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
+    await exchange(peer, pump);
+    await peer.waitFor(/ALPN protocol: h2/);
+  });
+
+  it('renegotiation refused: s_client "R" gets a no_renegotiation warning', async () => {
+    const l = await listen();
+    const peer = client(l.port);
+    const pump = await l.next(0);
+    await pump.handshakeDone();
+    await exchange(peer, pump);
+    peer.write('R\n');
+    await peer.waitFor(/no renegotiation/);
+    // The pure server does not fail because of it; OpenSSL gives up on its own renegotiation.
+    expect(pump.error === undefined || pump.error.origin === 'peer').to.equal(true);
+  });
+});
