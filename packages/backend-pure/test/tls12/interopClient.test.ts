@@ -1,0 +1,141 @@
+import { expect } from 'chai';
+import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
+import { TestCa, type Issued, type KeyType } from '@tlsport/testkit';
+import { PureBackend } from '../../src/index.js';
+import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
+import { SocketEngine } from '../helpers/socketEngine.js';
+import { firstDer } from '../helpers/pem.js';
+
+const backend = new PureBackend();
+const KEYS: Record<'ecdsa' | 'rsa', readonly KeyType[]> = { ecdsa: ['ec-p256', 'ec-p384'], rsa: ['rsa-2048'] };
+
+describe('interop: pure client -> openssl s_server -tls1_2', function () {
+  this.timeout(15_000);
+  let ca: TestCa;
+  const leaves = new Map<KeyType, Issued>();
+  const pumps: SocketEngine[] = [];
+
+  before(() => {
+    ca = TestCa.root();
+    for (const k of ['ec-p256', 'ec-p384', 'rsa-2048'] as const) leaves.set(k, ca.issue({ keyType: k }));
+  });
+  afterEach(async () => {
+    await Promise.all(pumps.splice(0).map((p) => p.close()));
+    await killOpensslPeers();
+  });
+  after(() => ca.dispose());
+
+  async function serve(extra: string[], keyType: KeyType = 'ec-p256'): Promise<{ peer: OpensslPeer; port: number }> {
+    const leaf = leaves.get(keyType)!;
+    return OpensslPeer.server(['-tls1_2', '-cert', leaf.certFile, '-key', leaf.keyFile, ...extra]);
+  }
+
+  async function connect(port: number, attrs: SecureAttributes = {}): Promise<SocketEngine> {
+    const pump = await SocketEngine.connect(port, backend, { ca: ca.cert, servername: 'localhost', keylog: () => {}, ...attrs });
+    pumps.push(pump);
+    return pump;
+  }
+
+  async function exchange(peer: OpensslPeer, pump: SocketEngine): Promise<void> {
+    pump.send('ping from pure\n');
+    await peer.waitFor(/ping from pure/);
+    peer.write('pong from openssl\n');
+    await pump.until(() => pump.receivedText().includes('pong from openssl'));
+  }
+
+  for (const suite of CIPHER_SUITES.filter((s) => s.version === 'TLSv1.2')) {
+    for (const keyType of KEYS[suite.auth!]) {
+      it(`${suite.name} with a ${keyType} certificate`, async () => {
+        const { peer, port } = await serve(['-cipher', suite.openssl], keyType);
+        const pump = await connect(port);
+        const hs = await pump.handshakeDone();
+        expect(hs).to.include({ version: 'TLSv1.2', cipherSuite: suite.name, resumed: false, peerVerified: true, group: 'x25519' });
+        expect(hs.peerCertificates[0]).to.deep.equal(firstDer(leaves.get(keyType)!.cert));
+        await exchange(peer, pump);
+      });
+    }
+  }
+
+  for (const [group, openssl, keyType] of [['secp256r1', 'P-256', 'ec-p256'], ['secp384r1', 'P-384', 'ec-p384']] as const) {
+    it(`group ${group}`, async () => {
+      const { peer, port } = await serve(['-groups', openssl], keyType);
+      const pump = await connect(port);
+      expect((await pump.handshakeDone()).group).to.equal(group);
+      await exchange(peer, pump);
+    });
+  }
+
+  it('the key log line is CLIENT_RANDOM <client_random> <master_secret>, 48 bytes', async () => {
+    const { peer, port } = await serve([]);
+    const pump = await connect(port);
+    await pump.handshakeDone();
+    await exchange(peer, pump);
+    expect(pump.keylog).to.have.length(1);
+    expect(pump.keylog[0]).to.match(/^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}$/);
+  });
+
+  async function resume(extra: string[]): Promise<void> {
+    const { peer, port } = await serve(['-naccept', '2', ...extra]);
+    const first = await connect(port);
+    await first.handshakeDone();
+    await exchange(peer, first);
+    await first.until(() => first.sessions.length > 0);
+    // OpenSSL drops a session from its id cache when the connection ends without close_notify.
+    first.engine.closeNotify();
+    await peer.waitFor(/DONE/);
+    await first.close();
+    const second = await connect(port, { session: first.sessions[0] });
+    const hs = await second.handshakeDone();
+    expect(hs).to.include({ resumed: true, group: undefined, peerVerified: true, version: 'TLSv1.2' });
+    expect(hs.peerCertificates[0]).to.deep.equal(firstDer(leaves.get('ec-p256')!.cert));
+    second.send('resumed ping\n');
+    await peer.waitFor(/resumed ping/);
+  }
+
+  it('resumption by ticket from s_server', () => resume([]));
+
+  it('resumption by session id: s_server -no_ticket', () => resume(['-no_ticket']));
+
+  it('client certificate on request (s_server -Verify 1)', async () => {
+    const own = ca.issue({ keyType: 'ec-p384', cn: 'pure client' });
+    const { peer, port } = await serve(['-Verify', '1', '-CAfile', ca.certFile]);
+    const pump = await connect(port, { cert: own.chain, key: own.key });
+    await pump.handshakeDone();
+    await exchange(peer, pump);
+    expect(peer.output).to.match(/subject=CN = pure client/);
+  });
+
+  it('RSA client certificate on request (s_server -Verify 1)', async () => {
+    const own = ca.issue({ keyType: 'rsa-2048', cn: 'pure rsa client' });
+    const { peer, port } = await serve(['-Verify', '1', '-CAfile', ca.certFile]);
+    const pump = await connect(port, { cert: own.chain, key: own.key });
+    await pump.handshakeDone();
+    await exchange(peer, pump);
+    expect(peer.output).to.match(/subject=CN = pure rsa client/);
+  });
+
+  it('ALPN: s_server -alpn picks by its own preference', async () => {
+    const { peer, port } = await serve(['-alpn', 'h2,http/1.1']);
+    const pump = await connect(port, { ALPNProtocols: ['http/1.1', 'h2'] });
+    expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
+    await exchange(peer, pump);
+  });
+
+  it('renegotiation refused: s_server "R" (HelloRequest) is answered with a no_renegotiation warning', async () => {
+    const { peer, port } = await serve([]);
+    const pump = await connect(port);
+    await pump.handshakeDone();
+    await exchange(peer, pump);
+    peer.write('R\n');
+    await peer.waitFor(/no renegotiation/i);
+    expect(pump.error === undefined || pump.error.origin === 'peer').to.equal(true);
+  });
+
+  it('close_notify reaches s_server', async () => {
+    const { peer, port } = await serve([]);
+    const pump = await connect(port);
+    await pump.handshakeDone();
+    pump.engine.closeNotify();
+    await peer.waitFor(/DONE|shutting down SSL|CONNECTION CLOSED/);
+  });
+});
