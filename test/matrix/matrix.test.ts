@@ -6,7 +6,7 @@ import { makePki, next, receive, type Pki } from '../support/sessions.js';
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** Backends that speak TLS 1.2 today; the pure backend joins when its 1.2 engine lands (issue 5). */
-const TLS12 = new Set(['node-tls', 'openssl']);
+const TLS12 = new Set(['node-tls', 'openssl', 'pure']);
 
 /**
  * The 3 x 3 matrix: every backend's client against every backend's server over loopback TCP,
