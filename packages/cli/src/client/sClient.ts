@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { CompletionPort, GskStatus, OperationKind, SecureEnvironment, type Overlapped, type SecureSession } from '@tlsport/core';
-import { flag, parseArgs, text, usage, UsageError } from '../args/parseArgs.js';
+import { flag, parseArgs, text, usage } from '../args/parseArgs.js';
 import { backendByName } from '../backend.js';
 import { connectedLine, failedCompletion, failedThrown } from '../report.js';
 import { startOrPost } from '../startOrPost.js';
@@ -55,10 +55,15 @@ export async function sClient(argv: readonly string[], io: ClientIo): Promise<nu
   let session: SecureSession;
   try {
     env = await SecureEnvironment.open(await backendByName(o.backend ?? DEFAULT_BACKEND), attrs);
+  } catch (error) {
+    report(failedThrown(error));
+    return 1;
+  }
+  try {
     session = await env.connect(target);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     report(failedThrown(error));
+    await env.close();
     return 1;
   }
   const port = CompletionPort.create();

@@ -43,9 +43,15 @@ export async function sServer(argv: readonly string[], io: ServerIo): Promise<nu
   let listener: Listener;
   try {
     env = await SecureEnvironment.open(await backendByName(backend), attrs);
-    listener = await Listener.listen(where);
   } catch (error) {
     io.stderr.write(failedThrown(error) + '\n');
+    return 1;
+  }
+  try {
+    listener = await Listener.listen(where);
+  } catch (error) {
+    io.stderr.write(`tlsport s_server: cannot listen on ${where.host}:${where.port}: ${(error as Error).message}\n`);
+    await env.close();
     return 1;
   }
   const port = CompletionPort.create();
