@@ -15,7 +15,7 @@ import { ExpectServerKeyExchange } from './ExpectServerKeyExchange.js';
 /** Client, full handshake: the server's Certificate (RFC 5246 §7.4.2), verified and matching the suite's authentication. */
 export class ExpectCertificate extends Tls12ClientState {
   constructor(private readonly ctx: Tls12ClientContext) {
-    super();
+    super(ctx);
   }
 
   protected expect(msg: HandshakeMessage): HandshakeState {

@@ -10,7 +10,7 @@ import type { Tls12ClientContext } from './ClientContext.js';
 /** Client: the server promised a ticket in its ServerHello, so NewSessionTicket comes before its CCS (RFC 5077 §3.3). */
 export class ExpectNewSessionTicket extends Tls12ClientState {
   constructor(private readonly ctx: Tls12ClientContext, private readonly next: () => HandshakeState) {
-    super();
+    super(ctx);
   }
 
   protected expect(msg: HandshakeMessage): HandshakeState {

@@ -11,7 +11,7 @@ import type { Tls12ClientContext } from './ClientContext.js';
  */
 export class ExpectServerFinished extends Tls12ClientState {
   constructor(private readonly ctx: Tls12ClientContext) {
-    super();
+    super(ctx);
   }
 
   protected expect(msg: HandshakeMessage): HandshakeState {

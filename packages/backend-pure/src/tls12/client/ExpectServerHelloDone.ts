@@ -12,7 +12,7 @@ import type { Tls12ClientContext } from './ClientContext.js';
 /** Client: an optional CertificateRequest (RFC 5246 §7.4.4), then ServerHelloDone (§7.4.5) and the client's flight. */
 export class ExpectServerHelloDone extends Tls12ClientState {
   constructor(private readonly ctx: Tls12ClientContext) {
-    super();
+    super(ctx);
   }
 
   protected expect(msg: HandshakeMessage): HandshakeState {

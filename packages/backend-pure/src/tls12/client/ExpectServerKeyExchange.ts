@@ -17,7 +17,7 @@ import { ExpectServerHelloDone } from './ExpectServerHelloDone.js';
  */
 export class ExpectServerKeyExchange extends Tls12ClientState {
   constructor(private readonly ctx: Tls12ClientContext) {
-    super();
+    super(ctx);
   }
 
   protected expect(msg: HandshakeMessage): HandshakeState {

@@ -77,6 +77,6 @@ export function acceptTls12ServerHello(hello: ClientContext, msg: HandshakeMessa
   ctx.keys = ctx.master.recordKeys(ctx.clientRandom, ctx.serverRandom);
   io.keylog('CLIENT_RANDOM', ctx.clientRandom, ctx.master.secret);
   const keys = ctx.keys;
-  const next = (): HandshakeState => new ExpectChangeCipherSpec(io, keys.server, () => new ExpectServerFinished(ctx));
+  const next = (): HandshakeState => new ExpectChangeCipherSpec(io, keys.server, () => new ExpectServerFinished(ctx), ctx);
   return ctx.expectTicket ? new ExpectNewSessionTicket(ctx, next) : next();
 }

@@ -54,6 +54,6 @@ export function sendClientFlight(ctx: Tls12ClientContext): HandshakeState {
   const keys = ctx.master.recordKeys(ctx.clientRandom, ctx.serverRandom);
   ctx.keys = keys;
   sendChangeCipherSpecAndFinished(io, ctx.master, keys.client, 'client');
-  const next = (): HandshakeState => new ExpectChangeCipherSpec(io, keys.server, () => new ExpectServerFinished(ctx));
+  const next = (): HandshakeState => new ExpectChangeCipherSpec(io, keys.server, () => new ExpectServerFinished(ctx), ctx);
   return ctx.expectTicket ? new ExpectNewSessionTicket(ctx, next) : next();
 }

@@ -16,7 +16,7 @@ import type { Tls12ServerContext } from './ServerContext.js';
  */
 export class ExpectClientCertificate extends Tls12State {
   constructor(private readonly ctx: Tls12ServerContext) {
-    super();
+    super(ctx);
   }
 
   handle(msg: HandshakeMessage): HandshakeState {

@@ -13,7 +13,7 @@ import type { Tls12ServerContext } from './ServerContext.js';
 /** Server: the client's CertificateVerify (RFC 5246 §7.4.8), a signature over every handshake message before it. */
 export class ExpectClientCertificateVerify extends Tls12State {
   constructor(private readonly ctx: Tls12ServerContext) {
-    super();
+    super(ctx);
   }
 
   handle(msg: HandshakeMessage): HandshakeState {
@@ -23,6 +23,6 @@ export class ExpectClientCertificateVerify extends Tls12State {
     const signed = io.transcript.messages();
     const cv = readMessage(io.transcript, msg, parseCertificateVerify);
     verifyTls12Signature(ctx.clientKey!, cv.scheme, signed, cv.signature, 'client CertificateVerify');
-    return new ExpectChangeCipherSpec(io, ctx.recordKeys.client, () => new ExpectClientFinished(ctx));
+    return new ExpectChangeCipherSpec(io, ctx.recordKeys.client, () => new ExpectClientFinished(ctx), ctx);
   }
 }

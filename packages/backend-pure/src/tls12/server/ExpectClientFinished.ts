@@ -1,3 +1,4 @@
+import { zero } from '../../codec/bytes.js';
 import type { HandshakeMessage } from '../../handshake/message.js';
 import { serializeNewSessionTicket12 } from '../../handshake/newSessionTicket12.js';
 import type { HandshakeState } from '../../tls13/io.js';
@@ -13,7 +14,7 @@ import { SESSION_LIFETIME, type Tls12ServerContext } from './ServerContext.js';
  */
 export class ExpectClientFinished extends Tls12State {
   constructor(private readonly ctx: Tls12ServerContext) {
-    super();
+    super(ctx);
   }
 
   handle(msg: HandshakeMessage): HandshakeState {
@@ -23,7 +24,10 @@ export class ExpectClientFinished extends Tls12State {
     if (!ctx.resumed) {
       const tickets = ctx.options.tickets;
       if (ctx.issueTicket && tickets !== undefined) {
-        io.send(serializeNewSessionTicket12({ lifetimeHint: SESSION_LIFETIME, ticket: tickets.sealBytes(serializeTls12Session(ctx.session())) }));
+        const state = ctx.session();
+        const plain = serializeTls12Session(state);
+        io.send(serializeNewSessionTicket12({ lifetimeHint: SESSION_LIFETIME, ticket: tickets.sealBytes(plain) }));
+        zero(plain, state.masterSecret);
       }
       sendChangeCipherSpecAndFinished(io, ctx.masterSecret, ctx.recordKeys.server, 'server');
       ctx.options.sessionCache.store(ctx.sessionId, ctx.session());

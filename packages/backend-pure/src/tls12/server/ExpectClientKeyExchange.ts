@@ -18,7 +18,7 @@ import type { Tls12ServerContext } from './ServerContext.js';
  */
 export class ExpectClientKeyExchange extends Tls12State {
   constructor(private readonly ctx: Tls12ServerContext) {
-    super();
+    super(ctx);
   }
 
   handle(msg: HandshakeMessage): HandshakeState {
@@ -37,6 +37,6 @@ export class ExpectClientKeyExchange extends Tls12State {
     io.keylog('CLIENT_RANDOM', ctx.clientRandom, ctx.master.secret);
     ctx.keys = ctx.master.recordKeys(ctx.clientRandom, ctx.serverRandom);
     if (ctx.clientKey !== undefined) return new ExpectClientCertificateVerify(ctx);
-    return new ExpectChangeCipherSpec(io, ctx.keys.client, () => new ExpectClientFinished(ctx));
+    return new ExpectChangeCipherSpec(io, ctx.keys.client, () => new ExpectClientFinished(ctx), ctx);
   }
 }

@@ -95,5 +95,5 @@ export function sendAbbreviatedFlight(ctx: Tls12ServerContext, msg: HandshakeMes
   const keys = ctx.master.recordKeys(ctx.clientRandom, ctx.serverRandom);
   ctx.keys = keys;
   sendChangeCipherSpecAndFinished(io, ctx.master, keys.server, 'server');
-  return new ExpectChangeCipherSpec(io, keys.client, () => new ExpectClientFinished(ctx));
+  return new ExpectChangeCipherSpec(io, keys.client, () => new ExpectClientFinished(ctx), ctx);
 }
