@@ -74,6 +74,24 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     expect(pump.keylog[0]).to.match(/^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}$/);
   });
 
+  for (const [sigalgs, keyType] of [['RSA+SHA256', 'rsa-2048'], ['RSA+SHA512', 'rsa-2048'], ['ECDSA+SHA384', 'ec-p256']] as const) {
+    it(`s_server -sigalgs ${sigalgs} with a ${keyType} certificate: the client verifies that ServerKeyExchange`, async () => {
+      const { peer, port } = await serve(['-sigalgs', sigalgs], keyType);
+      const pump = await connect(port);
+      expect((await pump.handshakeDone()).peerVerified).to.equal(true);
+      await exchange(peer, pump);
+    });
+  }
+
+  it('client certificate with s_server -client_sigalgs RSA+SHA256: CertificateVerify in PKCS#1', async () => {
+    const own = ca.issue({ keyType: 'rsa-2048', cn: 'pkcs1 client' });
+    const { peer, port } = await serve(['-Verify', '1', '-CAfile', ca.certFile, '-client_sigalgs', 'RSA+SHA256']);
+    const pump = await connect(port, { cert: own.chain, key: own.key });
+    await pump.handshakeDone();
+    await exchange(peer, pump);
+    expect(peer.output).to.match(/subject=CN = pkcs1 client/);
+  });
+
   async function resume(extra: string[]): Promise<void> {
     const { peer, port } = await serve(['-naccept', '2', ...extra]);
     const first = await connect(port);

@@ -87,6 +87,17 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     await peer.waitFor(/handshake failure/);
   });
 
+  for (const [sigalgs, keyType] of [['RSA+SHA256', 'rsa-2048'], ['RSA-PSS+SHA384', 'rsa-2048'], ['ECDSA+SHA384', 'ec-p256'], ['ECDSA+SHA256', 'ec-p384']] as const) {
+    it(`ServerKeyExchange signed with what s_client accepts: -sigalgs ${sigalgs}, ${keyType} certificate`, async () => {
+      const l = await listen({}, keyType);
+      const peer = client(l.port, ['-sigalgs', sigalgs]);
+      const pump = await l.next(0);
+      await pump.handshakeDone();
+      await exchange(peer, pump);
+      await peer.waitFor(new RegExp(`Peer signing digest: ${sigalgs.split('+')[1]}`));
+    });
+  }
+
   async function resume(attrs: SecureAttributes, extra: string[], name: string): Promise<void> {
     const l = await listen(attrs);
     const sess = join(dir, `${name}.pem`);
