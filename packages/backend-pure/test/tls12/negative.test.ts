@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { AlertDescription, resolveTlsConfig, type EngineContext, type SecureAttributes, type TlsEngine } from '@tlsport/core';
 import { TestCa, type Issued } from '@tlsport/testkit';
 import { concat } from '../../src/codec/bytes.js';
@@ -214,6 +215,24 @@ describe('TLS 1.2 negative: malformed, tampered and out-of-order messages (no ex
       const fault = feed(run.client, run.csink, joinRecords([ccs!, nst!, fin!]));
       expect(fault).to.equal('unexpected-message');
     });
+  });
+
+  it('random byte changes anywhere in either flight: the engine fails with an alert or copes, never throws', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 255 }), (toClient, at, xor) => {
+        const run = start();
+        const [engine, sink, bytes] = toClient
+          ? [run.client, run.csink, Uint8Array.from(run.flight)]
+          : (() => {
+              run.client.receive(run.flight);
+              return [run.server, run.ssink, Uint8Array.from(run.csink.take())] as const;
+            })();
+        bytes[at % bytes.length]! ^= xor;
+        expect(() => engine.receive(bytes)).not.to.throw();
+        if (sink.error !== undefined) expect(sink.error.alert === undefined || records(sink.take()).at(-1)!.type === ContentType.alert).to.equal(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   describe('server side', () => {
