@@ -23,6 +23,12 @@ export class OpenSslEngine implements TlsEngine {
   private readonly sink: EngineSink;
   private readonly queued: Uint8Array[] = [];
   private step: Promise<void> | undefined;
+  /**
+   * A step's outcome is being delivered. Its sink calls may come straight back into receive()
+   * (a transport that answers synchronously, such as a memory pipe to a synchronous peer); that
+   * input is queued for afterStep to pick up instead of starting a step the outcome does not expect.
+   */
+  private settlingStep = false;
   private phase: Phase = 'created';
   private version: TlsVersion | undefined;
   private failure: TlsError | undefined;
@@ -72,7 +78,7 @@ export class OpenSslEngine implements TlsEngine {
       this.absorb(this.native.read(ciphertext));
       return;
     }
-    if (this.phase === 'handshaking' && this.step === undefined) {
+    if (this.phase === 'handshaking' && this.step === undefined && !this.settlingStep) {
       this.queued.push(ciphertext);
       this.runStep();  // copies it into the read BIO now
       return;
@@ -149,7 +155,13 @@ export class OpenSslEngine implements TlsEngine {
       this.native.handshake(inputs, (outcome) => {
         this.step = undefined;
         resolve();
-        if (this.phase !== 'ended') this.afterStep(outcome);
+        if (this.phase === 'ended') return;
+        this.settlingStep = true;
+        try {
+          this.afterStep(outcome);
+        } finally {
+          this.settlingStep = false;
+        }
       });
     });
   }
