@@ -1,4 +1,4 @@
-import type { GroupName, HandshakeResult } from '@tlsport/core';
+import { TlsError, type GroupName, type HandshakeResult } from '@tlsport/core';
 import type { PrivateKey, PublicKey, SignatureScheme } from '../../crypto/provider.js';
 import type { NewSessionTicket12 } from '../../handshake/newSessionTicket12.js';
 import type { HandshakeIo } from '../../tls13/io.js';
@@ -53,12 +53,12 @@ export class Tls12ClientContext {
   ) {}
 
   get masterSecret(): MasterSecret {
-    if (this.master === undefined) throw new Error('master secret not derived yet');
+    if (this.master === undefined) throw new TlsError('internal', 'master secret not derived yet');
     return this.master;
   }
 
   get recordKeys(): RecordKeys {
-    if (this.keys === undefined) throw new Error('record keys not derived yet');
+    if (this.keys === undefined) throw new TlsError('internal', 'record keys not derived yet');
     return this.keys;
   }
 

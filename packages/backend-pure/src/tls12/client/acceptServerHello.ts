@@ -1,4 +1,5 @@
 import { equal } from '../../codec/bytes.js';
+import type { Reader } from '../../codec/Reader.js';
 import { illegalParameter } from '../../codec/errors.js';
 import { checkAllowed, readExtension } from '../../handshake/extensions.js';
 import { parseAlpn, parsePointFormats, parseRenegotiationInfo } from '../../handshake/extensionCodecs.js';
@@ -26,7 +27,8 @@ const SH12_EXTENSIONS: ReadonlySet<number> = new Set([
   ExtensionType.renegotiation_info,
 ]);
 
-const empty = (what: string) => (r: { remaining: number }): true => {
+/** An extension whose ServerHello body must be empty; its presence is the answer. */
+const empty = (what: string) => (r: Reader): true => {
   if (r.remaining !== 0) throw illegalParameter(`ServerHello ${what} must be empty`);
   return true;
 };

@@ -1,4 +1,4 @@
-import type { GroupName, HandshakeResult } from '@tlsport/core';
+import { TlsError, type GroupName, type HandshakeResult } from '@tlsport/core';
 import type { KeyShare, PublicKey } from '../../crypto/provider.js';
 import type { ClientHello } from '../../handshake/clientHello.js';
 import type { HandshakeIo } from '../../tls13/io.js';
@@ -43,17 +43,17 @@ export class Tls12ServerContext {
   }
 
   get negotiatedSuite(): Tls12Suite {
-    if (this.suite === undefined) throw new Error('suite not negotiated yet');
+    if (this.suite === undefined) throw new TlsError('internal', 'suite not negotiated yet');
     return this.suite;
   }
 
   get masterSecret(): MasterSecret {
-    if (this.master === undefined) throw new Error('master secret not derived yet');
+    if (this.master === undefined) throw new TlsError('internal', 'master secret not derived yet');
     return this.master;
   }
 
   get recordKeys(): RecordKeys {
-    if (this.keys === undefined) throw new Error('record keys not derived yet');
+    if (this.keys === undefined) throw new TlsError('internal', 'record keys not derived yet');
     return this.keys;
   }
 
