@@ -527,12 +527,32 @@ export class SecureSession {
     const engine = this.engine;
     this.engine = undefined;
     this.destroyed = (engine?.destroy() ?? Promise.resolve()).finally(() => this.host.sessionClosed(this));
-    if (this.ownsSocket) {
-      // Errors of a socket we are discarding have nobody left to hear them.
-      this.socket.on('error', () => undefined);
-      this.socket.destroy();
-    }
+    if (this.ownsSocket) releaseSocket(this.socket);
   }
+}
+
+/** How long an owned socket may take to flush its last bytes (a final alert) before it is destroyed. */
+const SOCKET_LINGER_MS = 1000;
+
+/**
+ * Closes a socket the session owns: what was already written (a final alert, close_notify) is
+ * flushed first, so the peer learns why; a peer that does not read cannot hold it open for long.
+ */
+function releaseSocket(socket: Duplex): void {
+  // Errors of a socket we are discarding have nobody left to hear them.
+  socket.on('error', () => undefined);
+  if (socket.destroyed) return;
+  if (socket.writableLength === 0 || socket.writableEnded) {
+    socket.destroy();
+    return;
+  }
+  const linger = setTimeout(() => socket.destroy(), SOCKET_LINGER_MS);
+  socket.once('finish', () => {
+    clearTimeout(linger);
+    socket.destroy();
+  });
+  socket.once('close', () => clearTimeout(linger));
+  socket.end();
 }
 
 function portStatus(target: CompletionTarget): GskStatus {

@@ -44,7 +44,7 @@ export class Listener {
   }
 
   /**
-   * QsoStartAccept: returns GSK_IBMI_ASYNCHRONOUS_... never; the accept is always posted.
+   * QsoStartAccept: the accept is always posted, with the connection in `socket`.
    * Returns GSK_OK when started, GSK_IBMI_ERROR_CLOSED on a closed listener.
    */
   startAccept(port: CompletionPort, overlapped: OverlappedInput): GskStatus {
