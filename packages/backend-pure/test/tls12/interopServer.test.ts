@@ -141,6 +141,18 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     await peer.waitFor(/handshake failure/);
   });
 
+  it('SNI: s_client -servername picks the RSA certificate, and with it an ECDHE_RSA suite', async () => {
+    const rsa = ca.issue({ keyType: 'rsa-2048', dns: ['rsa.example.test'] });
+    const l = await listen({ sniCertificates: { 'rsa.example.test': { cert: rsa.chain, key: rsa.key } } });
+    const peer = OpensslPeer.client(l.port, ['-tls1_2', '-CAfile', ca.certFile, '-servername', 'rsa.example.test', '-verify_return_error']);
+    const pump = await l.next(0);
+    const hs = await pump.handshakeDone();
+    // The server's own suite order decides: ECDHE_RSA_WITH_AES_128_GCM_SHA256 comes first among the RSA ones.
+    expect(hs).to.include({ servername: 'rsa.example.test', cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' });
+    await exchange(peer, pump);
+    await peer.waitFor(/Verify return code: 0/);
+  });
+
   it('ALPN: the server picks by its own preference', async () => {
     const l = await listen({ ALPNProtocols: ['h2', 'http/1.1'] });
     const peer = client(l.port, ['-alpn', 'http/1.1,h2']);
