@@ -1,0 +1,1 @@
+export { parseArgs, numberArg } from '../../fuzz/dist/options.js';
