@@ -32,6 +32,21 @@ const FAULT_BY_VERIFY_CODE: Readonly<Record<string, TlsFault>> = {
 };
 
 /**
+ * Verification failures Node has no code for: it reports `code` "UNSPECIFIED" and OpenSSL's text
+ * for the X509_V_ERR_* value (X509_verify_cert_error_string, OpenSSL 3.0 crypto/x509/x509_txt.c),
+ * matched here so they map as the openssl backend maps the same X509_V_ERR_* values.
+ */
+const FAULT_BY_UNSPECIFIED_VERIFY_TEXT: Readonly<Record<string, TlsFault>> = {
+  'key usage does not include certificate signing': 'bad-certificate',
+  'CA signature digest algorithm too weak': 'bad-certificate',
+  'EE certificate key too weak': 'bad-certificate',
+  'CA certificate key too weak': 'bad-certificate',
+  'invalid CA certificate': 'bad-certificate',
+  'path length constraint exceeded': 'bad-certificate',
+  'unsuitable certificate purpose': 'key-usage',
+};
+
+/**
  * OpenSSL SSL-library reason strings (`err.reason`; `err.code` is "ERR_SSL_" + the same words in
  * upper case), as spelled in OpenSSL 3.0 ssl/ssl_err.c. OpenSSL sends the matching alert itself.
  */
@@ -107,7 +122,7 @@ export function tlsErrorFromNode(error: unknown): TlsError {
   const code = typeof err.code === 'string' ? err.code : undefined;
   const message = (typeof err.message === 'string' ? err.message : String(error)).trim();
 
-  const verifyFault = code === undefined ? undefined : FAULT_BY_VERIFY_CODE[code];
+  const verifyFault = code === undefined ? undefined : code === 'UNSPECIFIED' ? FAULT_BY_UNSPECIFIED_VERIFY_TEXT[message] : FAULT_BY_VERIFY_CODE[code];
   if (verifyFault !== undefined) return new TlsError(verifyFault, `${message} (${code})`, { alert: undefined, cause: error });
 
   const reason = reasonOf(err);
