@@ -101,9 +101,16 @@ export class TestCa implements Issued {
 
   /** An intermediate CA signed by this one. */
   intermediate(options: LeafOptions = {}): TestCa {
-    const issued = this.issue({ ...options, ca: true, cn: options.cn ?? 'tlsport test intermediate CA' });
+    return this.signer(this.issue({ ...options, ca: true, cn: options.cn ?? 'tlsport test intermediate CA' }), options.keyType);
+  }
+
+  /**
+   * Signs with a certificate this CA issued, whatever its constraints: for invalid chains, such as
+   * an "intermediate" that is CA:FALSE. `keyType` is the issued certificate's key (default ec-p256).
+   */
+  signer(issued: Issued, keyType: KeyType = 'ec-p256'): TestCa {
     const name = issued.certFile.slice(this.dir.length + 1).replace(/\.crt$/, '');
-    return new TestCa(this.dir, name, this.cert + this.parentChain, options.keyType ?? 'ec-p256');
+    return new TestCa(this.dir, name, this.cert + this.parentChain, keyType);
   }
 
   /** A certificate signed by this CA. */

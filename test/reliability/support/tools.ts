@@ -9,6 +9,7 @@ export type FuzzRegressions = typeof import('../../../fuzz/dist/regressions.js')
 export type FuzzTargets = typeof import('../../../fuzz/dist/targets.js');
 export type FuzzCorpus = typeof import('../../../fuzz/dist/corpus.js');
 export type Torture = typeof import('../../../reliability/dist/torture.js');
+export type CertFaultDocument = typeof import('../../../reliability/dist/certFaults/document.js');
 export type Resources = typeof import('../../../reliability/dist/resources.js');
 
 export function toolModule<T>(path: string): Promise<T> {

@@ -1,0 +1,71 @@
+import { GskStatus, type SecureAttributes } from '@tlsport/core';
+import type { FaultHierarchy, Presented } from './hierarchy.js';
+
+/**
+ * One certificate fault: the certificate a peer presents, the side that must detect it, and the
+ * status every backend must report (DESIGN.md rule 10).
+ */
+export interface CertFaultCase {
+  /** Row label in the table. */
+  name: string;
+  detector: 'client' | 'server';
+  expected: GskStatus;
+  /** What the table says about the case (why this code). */
+  note: string;
+  /** The certificate the other side presents. */
+  presented: (h: FaultHierarchy) => Presented;
+  /** Extra attributes of the detecting side (the client's servername). */
+  detectorAttrs?: SecureAttributes;
+  /**
+   * A disagreement that is policy, not a wrong mapping: what each backend reports, and why. The
+   * test holds the backends to exactly these, so a change either way is noticed.
+   */
+  disagreement?: { statuses: Readonly<Record<string, GskStatus>>; why: string };
+}
+
+/**
+ * OpenSSL's default security level (1, which Node keeps) accepts RSA keys of 1024 bits (80-bit
+ * security); the pure backend requires 2048 (NIST SP 800-131A). Aligning means raising the level
+ * of the node-tls and openssl contexts to 2 (`@SECLEVEL=2`): a policy choice for their owners.
+ */
+const RSA_1024_DISAGREEMENT = {
+  statuses: { 'node-tls': GskStatus.GSK_OK, openssl: GskStatus.GSK_OK, pure: GskStatus.GSK_ERROR_BAD_CERTIFICATE },
+  why: "OpenSSL's default security level 1 (Node's too) accepts 1024-bit RSA; pure requires 2048 bits. Aligning needs @SECLEVEL=2 in the node-tls and openssl contexts, a policy decision left to their owners.",
+};
+
+const p = (name: string) => (h: FaultHierarchy): Presented => h.presented[name]!;
+
+/** Faults of the server's certificate, detected by the client (servername "localhost" unless set). */
+export const SERVER_CERT_FAULTS: readonly CertFaultCase[] = [
+  { name: 'expired', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_DATE, note: 'notAfter in the past', presented: p('expired') },
+  { name: 'not yet valid', detector: 'client', expected: GskStatus.GSK_TLSPORT_ERROR_NOT_YET_VALID, note: 'notBefore in the future', presented: p('notYetValid') },
+  { name: 'wrong host', detector: 'client', expected: GskStatus.GSK_TLSPORT_ERROR_HOSTNAME_MISMATCH, note: 'SAN other.example, asked for localhost', presented: p('otherHost') },
+  { name: 'IP SAN match', detector: 'client', expected: GskStatus.GSK_OK, note: 'servername 127.0.0.1 matches the IP SAN (control)', presented: p('ipOnly'), detectorAttrs: { servername: '127.0.0.1' } },
+  { name: 'IP SAN mismatch', detector: 'client', expected: GskStatus.GSK_TLSPORT_ERROR_HOSTNAME_MISMATCH, note: 'servername 127.0.0.2, SAN IP 127.0.0.1', presented: p('ipOnly'), detectorAttrs: { servername: '127.0.0.2' } },
+  { name: 'unknown CA', detector: 'client', expected: GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, note: 'issued by a root the client does not trust', presented: p('unknownCa') },
+  { name: 'self-signed leaf', detector: 'client', expected: GskStatus.GSK_ERROR_SELF_SIGNED, note: 'a self-signed end-entity certificate', presented: p('selfSigned') },
+  { name: 'missing intermediate', detector: 'client', expected: GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, note: 'leaf sent without its intermediate: no path to the root', presented: p('missingIntermediate') },
+  { name: 'intermediate CA:false', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'the issuer of the leaf is not a CA', presented: p('notCaIntermediate') },
+  { name: 'pathLen exceeded', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'a CA below an intermediate with pathLen 0', presented: p('pathLenExceeded') },
+  { name: 'bad signature', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERT_SIG, note: "a byte of the leaf's signature changed", presented: p('badSignature') },
+  { name: 'wrong EKU (clientAuth only)', detector: 'client', expected: GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE, note: 'extendedKeyUsage clientAuth on a server', presented: p('clientAuthOnly') },
+  { name: 'RSA-1024 key', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'key below 2048 bits', presented: p('rsa1024'), disagreement: RSA_1024_DISAGREEMENT },
+  { name: 'SHA-1 signature', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'certificate signed with SHA-1', presented: p('sha1') },
+];
+
+/** Faults of the client's certificate, detected by a server that requires one. */
+export const CLIENT_CERT_FAULTS: readonly CertFaultCase[] = [
+  { name: 'client: expired', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_DATE, note: 'notAfter in the past', presented: p('expired') },
+  { name: 'client: not yet valid', detector: 'server', expected: GskStatus.GSK_TLSPORT_ERROR_NOT_YET_VALID, note: 'notBefore in the future', presented: p('notYetValid') },
+  { name: 'client: unknown CA', detector: 'server', expected: GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, note: 'issued by a root the server does not trust', presented: p('unknownCa') },
+  { name: 'client: self-signed', detector: 'server', expected: GskStatus.GSK_ERROR_SELF_SIGNED, note: 'a self-signed end-entity certificate', presented: p('selfSigned') },
+  { name: 'client: missing intermediate', detector: 'server', expected: GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, note: 'no path to the root', presented: p('missingIntermediate') },
+  { name: 'client: intermediate CA:false', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'the issuer is not a CA', presented: p('notCaIntermediate') },
+  { name: 'client: pathLen exceeded', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'a CA below pathLen 0', presented: p('pathLenExceeded') },
+  { name: 'client: bad signature', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERT_SIG, note: 'a byte of the signature changed', presented: p('badSignature') },
+  { name: 'client: wrong EKU (serverAuth only)', detector: 'server', expected: GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE, note: 'extendedKeyUsage serverAuth on a client', presented: p('serverAuthOnly') },
+  { name: 'client: RSA-1024 key', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'key below 2048 bits', presented: p('rsa1024'), disagreement: RSA_1024_DISAGREEMENT },
+  { name: 'client: SHA-1 signature', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'certificate signed with SHA-1', presented: p('sha1') },
+];
+
+export const CERT_FAULTS: readonly CertFaultCase[] = [...SERVER_CERT_FAULTS, ...CLIENT_CERT_FAULTS];

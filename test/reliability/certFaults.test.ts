@@ -1,0 +1,29 @@
+import { expect } from 'chai';
+import { gskStatusName } from '@tlsport/core';
+import { BACKENDS } from '../support/backends.js';
+import { toolModule, type CertFaultDocument } from './support/tools.js';
+
+/**
+ * Certificate faults (DESIGN.md rule 10): one faulty certificate per fault from a generated
+ * hierarchy, every backend on the detecting side (client for the server's certificate, server for
+ * the client's). All must report the expected GSK status, except documented policy differences,
+ * held to exactly what is documented. Writes docs/cert-faults.md.
+ */
+describe('certificate faults: the same GSK status on every backend', function () {
+  this.timeout(90_000);
+
+  it('every fault, every backend; docs/cert-faults.md written', async () => {
+    const { certFaultTable, writeCertFaultDocument } = await toolModule<CertFaultDocument>('reliability/dist/certFaults/document.js');
+    const rows = await certFaultTable(BACKENDS);
+    writeCertFaultDocument(rows, BACKENDS.map((b) => b.name));
+    const mismatches: string[] = [];
+    for (const { fault, results } of rows) {
+      for (const r of results) {
+        const expected = fault.disagreement?.statuses[r.backend] ?? fault.expected;
+        if (r.status !== gskStatusName(expected)) mismatches.push(`${fault.name} on ${r.backend} (peer ${r.peer}): ${r.status}, expected ${gskStatusName(expected)} - ${r.detail}`);
+      }
+    }
+    expect(mismatches).to.deep.equal([]);
+    expect(rows.length).to.equal(25);
+  });
+});
