@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { GskStatus, gskStatusName, type SecureAttributes, type TlsBackend } from '@tlsport/core';
-import { TestCa, selfSignedLeaf, type Issued } from '@tlsport/testkit';
+import { TestCa, type Issued } from '@tlsport/testkit';
 import { BACKENDS } from '../support/backends.js';
+import { faultyLeaves } from '../support/certificateFaults.js';
 import { handshake, receive, sessionPair, type Pki } from '../support/sessions.js';
 
 /**
@@ -28,11 +29,7 @@ describe('rule 10: the same fault gives the same GSK status on every backend', f
     ca = TestCa.root();
     otherCa = TestCa.root({ cn: 'unrelated root' });
     pki = { ca, leaf: ca.issue() };
-    leaves.expired = ca.issue({ notBeforeDays: -30, notAfterDays: -1 });
-    leaves.notYetValid = ca.issue({ notBeforeDays: 2, notAfterDays: 30 });
-    leaves.otherHost = ca.issue({ dns: ['other.example'], ips: ['10.9.9.9'] });
-    leaves.unknownCa = otherCa.issue();
-    leaves.selfSigned = selfSignedLeaf(ca.dir);
+    Object.assign(leaves, faultyLeaves(ca, otherCa));
     leaves.rsa = ca.issue({ keyType: 'rsa-2048' });
     leaves.client = ca.issue({ cn: 'client', eku: 'clientAuth' });
   });
