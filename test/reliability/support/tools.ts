@@ -8,6 +8,7 @@ const ROOT = new URL('../../../../', import.meta.url);
 export type FuzzRegressions = typeof import('../../../fuzz/dist/regressions.js');
 export type FuzzTargets = typeof import('../../../fuzz/dist/targets.js');
 export type FuzzCorpus = typeof import('../../../fuzz/dist/corpus.js');
+export type FuzzCampaign = typeof import('../../../fuzz/dist/campaign.js');
 export type Torture = typeof import('../../../reliability/dist/torture.js');
 export type CertFaultDocument = typeof import('../../../reliability/dist/certFaults/document.js');
 export type Resources = typeof import('../../../reliability/dist/resources.js');
