@@ -43,3 +43,16 @@ export function table(headers: string[], rows: string[][]): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
 }
+
+/** Calls `once` back to back for `windowMs` and returns calls per second. */
+export async function ratePerSecond(windowMs: number, once: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  let n = 0;
+  let elapsed = 0;
+  do {
+    await once();
+    n++;
+    elapsed = performance.now() - t0;
+  } while (elapsed < windowMs);
+  return n / (elapsed / 1000);
+}

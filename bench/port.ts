@@ -1,14 +1,8 @@
 import { CompletionPort, GskStatus, SecureEnvironment, memoryPipe, type OverlappedInput, type TlsBackend } from '@tlsport/core';
 import { TestCa } from '@tlsport/testkit';
-import { format, repeat, table, type Stat } from './measure.js';
-
-export interface PortResults {
-  postWait: Stat;
-  postBatchWait: Stat;
-  stream: Stat;
-  cancel: Record<string, Stat>;
-  isPending: Record<string, Stat>;
-}
+import { repeat, stat, type Stat } from './measure.js';
+import type { SingleMetric } from './results.js';
+import { progress } from './suites/SuiteContext.js';
 
 /** Completions per second, one post then one wait at a time. */
 async function postThenWait(n: number): Promise<number> {
@@ -51,7 +45,7 @@ function streamed(n: number): number {
  * ns per cancelOperation / isOperationPending on a real established session holding `pending`
  * pending receives (each with its own id).
  */
-async function registryCost(backend: TlsBackend, ca: TestCa, pending: number): Promise<{ cancel: Stat; isPending: Stat }> {
+async function registryCost(backend: TlsBackend, ca: TestCa, pending: number, runs: number): Promise<{ cancel: Stat; isPending: Stat }> {
   const leaf = ca.issue();
   const port = CompletionPort.create();
   const clientEnv = await SecureEnvironment.open(backend, { ca: ca.cert, servername: 'localhost' });
@@ -68,13 +62,13 @@ async function registryCost(backend: TlsBackend, ca: TestCa, pending: number): P
   const buffer = new Uint8Array(1);
   for (let i = 0; i < pending; i++) server.startRecv(port, { buffer, operationId: i });
   const probes = 1000;
-  const isPending = await repeat(`isOperationPending @${pending}`, 9, () => {
+  const isPending = await repeat(`  isOperationPending @${pending}`, runs, () => {
     const t0 = performance.now();
     for (let i = 0; i < probes; i++) server.isOperationPending((i * 7919) % pending);
     return ((performance.now() - t0) * 1e6) / probes;
   });
   let next = 0;
-  const cancel = await repeat(`cancelOperation @${pending}`, 9, () => {
+  const cancel = await repeat(`  cancelOperation @${pending}`, runs, () => {
     const t0 = performance.now();
     for (let i = 0; i < 1000; i++) server.cancelOperation(next++);
     const ns = ((performance.now() - t0) * 1e6) / 1000;
@@ -89,36 +83,42 @@ async function registryCost(backend: TlsBackend, ca: TestCa, pending: number): P
   return { cancel, isPending };
 }
 
-export async function runPortBench(backend: TlsBackend, options: { quick: boolean }): Promise<PortResults> {
-  const n = options.quick ? 200_000 : 2_000_000;
-  const runs = options.quick ? 3 : 5;
-  const postWait = await repeat('post+wait', runs, () => postThenWait(n));
-  const postBatchWait = await repeat('post burst+wait', runs, () => burstThenWait(n));
-  const stream = await repeat('completions$', runs, () => streamed(n));
+/**
+ * Metric 6: the completion port on its own (completions/s three ways) and the cost of
+ * cancelOperation / isOperationPending on a session with 1k, 10k and 100k pending receives.
+ */
+export async function runPortBench(backend: TlsBackend, options: { completions: number; runs: number; warmup: boolean }): Promise<SingleMetric[]> {
+  progress('Completion port');
+  const n = options.completions;
+  const runs = Math.max(options.runs, 5);
+  const single: SingleMetric[] = [];
+  const add = (id: string, title: string, unit: string, outcome: Stat): void => {
+    single.push({ id, suite: 'port', title, unit, outcome });
+  };
+  add('port-post-wait', 'Completions/s, post + wait one at a time', 'completions/s', await repeat('  post+wait', runs, () => postThenWait(n)));
+  add('port-burst-wait', 'Completions/s, bursts of 1000 then wait', 'completions/s', await repeat('  post burst+wait', runs, () => burstThenWait(n)));
+  add('port-stream', 'Completions/s, completions$ subscriber', 'completions/s', await repeat('  completions$', runs, () => streamed(n)));
   const ca = TestCa.root();
-  const cancel: Record<string, Stat> = {};
-  const isPending: Record<string, Stat> = {};
+  const cost: Record<number, { cancel: Stat; isPending: Stat }> = {};
   try {
-    for (const pending of [1_000, 10_000, 100_000]) {
-      const r = await registryCost(backend, ca, pending);
-      cancel[pending] = r.cancel;
-      isPending[pending] = r.isPending;
+    for (const pending of PENDING) {
+      cost[pending] = await registryCost(backend, ca, pending, options.warmup ? Math.max(runs, 9) : runs);
+      add(`port-cancel-${pending}`, `cancelOperation, ${pending} pending`, 'ns', cost[pending].cancel);
+      add(`port-ispending-${pending}`, `isOperationPending, ${pending} pending`, 'ns', cost[pending].isPending);
     }
   } finally {
     ca.dispose();
   }
-  console.log('\nCompletion port');
-  table(
-    ['metric', 'median', 'min', 'max'],
-    [
-      ['completions/s, post+wait one at a time', format(postWait.median), format(postWait.min), format(postWait.max)],
-      ['completions/s, bursts of 1000 then wait', format(postBatchWait.median), format(postBatchWait.min), format(postBatchWait.max)],
-      ['completions/s, completions$ subscriber', format(stream.median), format(stream.min), format(stream.max)],
-      ...Object.keys(cancel).flatMap((k) => [
-        [`cancelOperation ns, ${k} pending`, format(cancel[k]!.median), format(cancel[k]!.min), format(cancel[k]!.max)],
-        [`isOperationPending ns, ${k} pending`, format(isPending[k]!.median), format(isPending[k]!.min), format(isPending[k]!.max)],
-      ]),
-    ],
-  );
-  return { postWait, postBatchWait, stream, cancel, isPending };
+  const first = PENDING[0];
+  const last = PENDING[PENDING.length - 1]!;
+  add('port-cancel-growth', `cancelOperation cost growth, ${first} -> ${last} pending`, 'x', growth(cost[first]!.cancel, cost[last]!.cancel));
+  add('port-ispending-growth', `isOperationPending cost growth, ${first} -> ${last} pending`, 'x', growth(cost[first]!.isPending, cost[last]!.isPending));
+  return single;
+}
+
+const PENDING = [1_000, 10_000, 100_000] as const;
+
+/** How many times dearer the operation got: median over median (1.0 = flat). */
+function growth(small: Stat, large: Stat): Stat {
+  return stat([large.median / small.median]);
 }

@@ -1,0 +1,56 @@
+import { connect } from 'node:tls';
+import { createInterface } from 'node:readline';
+
+/**
+ * A load-generator process: plain node:tls clients against a server under test, the same for
+ * every server. Each connection does a full handshake, waits for the server's one byte, and hangs
+ * up. Takes one JSON command per stdin line, answers each with one JSON line on stdout:
+ *
+ * - sustained: keeps `connections` connections going, starting new ones for `windowMs`.
+ * - burst: opens `connections` connections at once.
+ *
+ * Either way it answers {"done","errors","ms"} once the last connection has finished (ms: from the
+ * command to then). The trust anchor comes as the first argument. Exits when stdin ends.
+ */
+export interface LoadCommand {
+  mode: 'sustained' | 'burst';
+  port: number;
+  connections: number;
+  windowMs: number;
+}
+
+const ca = process.argv[2]!;
+const TIMEOUT_MS = 15_000;
+
+/** One connection: resolves true when the server's byte arrived after a completed handshake. */
+function visit(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port, ca, servername: 'localhost' });
+    const finish = (ok: boolean): void => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(TIMEOUT_MS, () => finish(false));
+    socket.once('data', () => finish(true));
+    socket.once('error', () => finish(false));
+    socket.once('end', () => finish(false));
+  });
+}
+
+async function load(command: LoadCommand): Promise<void> {
+  let done = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  const connection = async (): Promise<void> => {
+    do {
+      if (await visit(command.port)) done++;
+      else errors++;
+    } while (command.mode === 'sustained' && performance.now() - t0 < command.windowMs);
+  };
+  await Promise.all(Array.from({ length: command.connections }, connection));
+  process.stdout.write(`${JSON.stringify({ done, errors, ms: performance.now() - t0 })}\n`);
+}
+
+const lines = createInterface({ input: process.stdin });
+process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
+for await (const line of lines) await load(JSON.parse(line) as LoadCommand);
