@@ -1,13 +1,5 @@
 import type { TlsBackend } from '@tlsport/core';
-import { nodeTlsBackend } from '@tlsport/backend-node-tls';
-import { OpenSslBackend } from '@tlsport/backend-openssl';
-import { pureBackend } from '@tlsport/backend-pure';
+import { BACKENDS as BY_NAME } from '../../fuzz/dist/targets.js';
 
-/** Every backend in the repo, by name. */
-export const BACKENDS: readonly TlsBackend[] = [nodeTlsBackend, new OpenSslBackend(), pureBackend];
-
-export function backendNamed(name: string): TlsBackend {
-  const found = BACKENDS.find((b) => b.name === name);
-  if (found === undefined) throw new Error(`no backend ${name}: ${BACKENDS.map((b) => b.name).join(', ')}`);
-  return found;
-}
+/** Every backend in the repo (node-tls, openssl, pure), the same instances the fuzzer drives. */
+export const BACKENDS: readonly TlsBackend[] = Object.values(BY_NAME);
