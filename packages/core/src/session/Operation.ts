@@ -85,6 +85,42 @@ export class Operation {
 }
 
 /**
+ * The registries with operations pending on one port, and how many each has. It is the port's one
+ * client for all of them: a port attaches clients for good, so attaching each registry would keep
+ * every session a long-lived port ever served. A registry leaves once its last operation there settles.
+ */
+class PortUsers implements PortClient {
+  private readonly pending = new Map<OperationRegistry, number>();
+
+  static of(port: CompletionPort): PortUsers {
+    let users = PORT_USERS.get(port);
+    if (users === undefined) {
+      users = new PortUsers();
+      PORT_USERS.set(port, users);
+      port.attach(users);
+    }
+    return users;
+  }
+
+  started(registry: OperationRegistry): void {
+    this.pending.set(registry, (this.pending.get(registry) ?? 0) + 1);
+  }
+
+  settled(registry: OperationRegistry): void {
+    const n = (this.pending.get(registry) ?? 0) - 1;
+    if (n > 0) this.pending.set(registry, n);
+    else this.pending.delete(registry);
+  }
+
+  portDestroyed(port: CompletionPort): void {
+    for (const registry of [...this.pending.keys()]) registry.portDestroyed(port);
+    this.pending.clear();
+  }
+}
+
+const PORT_USERS = new WeakMap<CompletionPort, PortUsers>();
+
+/**
  * The pending operations of one session (or listener), indexed by id so that cancelOperation and
  * isOperationPending are O(1) in the number pending (DESIGN.md rule 4). An id usually names one
  * operation, stored as itself; a shared id holds a Set.
@@ -105,7 +141,7 @@ export class OperationRegistry implements PortClient {
     else if (existing instanceof Set) existing.add(op);
     else this.byId.set(id, new Set([existing, op]));
     this.count++;
-    if (typeof target !== 'function') target.attach(this);
+    if (typeof target !== 'function') PortUsers.of(target).started(this);
     return op;
   }
 
@@ -113,13 +149,17 @@ export class OperationRegistry implements PortClient {
   remove(op: Operation): void {
     const id = op.overlapped.operationId;
     const existing = this.byId.get(id);
+    let removed = false;
     if (existing === op) {
       this.byId.delete(id);
-      this.count--;
+      removed = true;
     } else if (existing instanceof Set && existing.delete(op)) {
-      this.count--;
+      removed = true;
       if (existing.size === 0) this.byId.delete(id);
     }
+    if (!removed) return;
+    this.count--;
+    if (typeof op.target !== 'function') PORT_USERS.get(op.target)?.settled(this);
   }
 
   isPending(id: OperationId): boolean {
