@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { killChildren } from '../support/child.js';
+import { killChildren } from '@tlsport/testkit';
 import { interopPki, type InteropPki } from '../support/interopPki.js';
 import { connected, tlsport, tlsportProcess, tlsportServer } from '../support/tlsportCli.js';
 

@@ -1,14 +1,17 @@
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { installedBackends } from '@tlsport/core';
-import { REPO_ROOT, run } from '../support/child.js';
+import { run } from '@tlsport/testkit';
+import { REPO_ROOT } from '../support/repoRoot.js';
 
 const RUNNER = join(REPO_ROOT, 'examples/dist/run.js');
+/** Examples run from the repository root, as `npm run example` does. */
+const AT_ROOT = { cwd: REPO_ROOT };
 const BACKENDS = await installedBackends();
 
 /** Runs an example the way `npm run example -- NAME` does (after the build) and returns its output. */
 async function example(...args: string[]): Promise<string> {
-  const r = await run(process.execPath, [RUNNER, ...args], '', 20_000);
+  const r = await run(process.execPath, [RUNNER, ...args], '', 20_000, AT_ROOT);
   expect(r.code, r.stdout + r.stderr).to.equal(0);
   expect(r.stderr).to.equal('');
   return r.stdout;
@@ -24,7 +27,7 @@ describe('examples', function () {
   });
 
   it('di-backend: a name that is not a backend fails the example', async () => {
-    const r = await run(process.execPath, [RUNNER, 'di-backend', 'gnutls'], '', 20_000);
+    const r = await run(process.execPath, [RUNNER, 'di-backend', 'gnutls'], '', 20_000, AT_ROOT);
     expect(r.code).to.equal(1);
     expect(r.stderr).to.include('unknown backend "gnutls"');
   });
@@ -68,7 +71,7 @@ describe('examples', function () {
   }
 
   it('an unknown example name prints the list and exits 2', async () => {
-    const r = await run(process.execPath, [RUNNER, 'nope']);
+    const r = await run(process.execPath, [RUNNER, 'nope'], '', 10_000, AT_ROOT);
     expect(r.code).to.equal(2);
     expect(r.stderr).to.include('examples: ibmi-style, di-backend, cancel-handshake, rx-echo');
   });

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { AlertDescription, FAULT_BY_PEER_ALERT, GSK_BY_FAULT, GskStatus, gskStatusName } from '@tlsport/core';
-import { killChildren } from '../support/child.js';
+import { GET, killChildren, opensslServer, type OpensslServer } from '@tlsport/testkit';
 import { interopPki, type InteropPki } from '../support/interopPki.js';
-import { GET, opensslServer, type OpensslServer } from '../support/openssl.js';
 import { SUITE_CASES } from '../support/suiteCases.js';
 import { connected, tlsport, tlsportProcess } from '../support/tlsportCli.js';
 

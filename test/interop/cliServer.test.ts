@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { installedBackends } from '@tlsport/core';
-import { killChildren, type Child } from '../support/child.js';
+import { GET, killChildren, opensslClient, opensslClientProcess, type Child } from '@tlsport/testkit';
 import { interopPki, type InteropPki } from '../support/interopPki.js';
-import { GET, opensslClient, opensslClientProcess } from '../support/openssl.js';
 import { SUITE_CASES } from '../support/suiteCases.js';
 import { tlsportServer } from '../support/tlsportCli.js';
 

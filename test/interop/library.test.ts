@@ -17,9 +17,8 @@ import {
   type SecureAttributes,
   type TlsBackend,
 } from '@tlsport/core';
-import { killChildren } from '../support/child.js';
+import { GET, killChildren, opensslServer, type OpensslServer } from '@tlsport/testkit';
 import { interopPki, type InteropPki } from '../support/interopPki.js';
-import { GET, opensslServer, type OpensslServer } from '../support/openssl.js';
 import { SUITE_CASES } from '../support/suiteCases.js';
 
 const WAIT_MS = 5000;

@@ -1,17 +1,21 @@
 import { join } from 'node:path';
-import { Child, REPO_ROOT, run } from './child.js';
+import { Child, run } from '@tlsport/testkit';
+import { REPO_ROOT } from './repoRoot.js';
 
 /** The built CLI entry point, run with the node that runs the tests. */
 export const TLSPORT_BIN = join(REPO_ROOT, 'packages/cli/dist/src/bin.js');
 
+/** The CLI runs from the repository root, wherever the tests were started. */
+const AT_ROOT = { cwd: REPO_ROOT };
+
 /** Runs `tlsport …args` to completion with `input` on stdin. */
 export function tlsport(args: readonly string[], input = '', ms = 10_000): ReturnType<typeof run> {
-  return run(process.execPath, [TLSPORT_BIN, ...args], input, ms);
+  return run(process.execPath, [TLSPORT_BIN, ...args], input, ms, AT_ROOT);
 }
 
 /** `tlsport …args` kept running (a server, or a client fed step by step). */
 export function tlsportProcess(args: readonly string[]): Child {
-  return new Child(process.execPath, [TLSPORT_BIN, ...args]);
+  return new Child(process.execPath, [TLSPORT_BIN, ...args], AT_ROOT);
 }
 
 /** Starts `tlsport s_server -accept 127.0.0.1:0 …args` and resolves with its port once it prints ACCEPT. */

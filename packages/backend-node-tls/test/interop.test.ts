@@ -1,8 +1,8 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { expect } from 'chai';
 import { suiteByName } from '@tlsport/core';
-import { TestCa, type KeyType } from '@tlsport/testkit';
-import { OpensslProcess, SocketPump } from './helpers/socketPump.js';
+import { killChildren, opensslClientProcess, opensslServer, TestCa, type KeyType } from '@tlsport/testkit';
+import { SocketPump } from './helpers/socketPump.js';
 
 const CASES: { version: 'TLSv1.2' | 'TLSv1.3'; keyType: KeyType; flag: string }[] = [
   { version: 'TLSv1.3', keyType: 'ec-p256', flag: '-tls1_3' },
@@ -13,13 +13,12 @@ const CASES: { version: 'TLSv1.2' | 'TLSv1.3'; keyType: KeyType; flag: string }[
 
 describe('node-tls engine: interop with the openssl CLI over loopback TCP', function () {
   const ca = TestCa.root();
-  const processes: OpensslProcess[] = [];
   const pumps: SocketPump[] = [];
   const servers: Server[] = [];
 
   afterEach(async () => {
     await Promise.all(pumps.splice(0).map((p) => p.close()));
-    await Promise.all(processes.splice(0).map((p) => p.kill()));
+    await killChildren();
     await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
   });
   after(() => ca.dispose());
@@ -36,9 +35,7 @@ describe('node-tls engine: interop with the openssl CLI over loopback TCP', func
   for (const { version, keyType, flag } of CASES) {
     it(`engine client -> openssl s_server, ${version} ${keyType}`, async () => {
       const leaf = ca.issue({ keyType });
-      const server = new OpensslProcess(['s_server', '-accept', '127.0.0.1:0', '-cert', leaf.certFile, '-key', leaf.keyFile, flag, '-www', '-naccept', '1']);
-      processes.push(server);
-      const port = Number((await server.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/))[1]);
+      const { port } = await opensslServer(['-cert', leaf.certFile, '-key', leaf.keyFile, flag, '-www', '-naccept', '1']);
       const socket = createConnection({ host: '127.0.0.1', port });
       await new Promise((r) => socket.once('connect', r));
       const pump = await SocketPump.open(socket, { ca: ca.cert, servername: 'localhost' });
@@ -58,8 +55,7 @@ describe('node-tls engine: interop with the openssl CLI over loopback TCP', func
     it(`openssl s_client -> engine server, ${version} ${keyType}`, async () => {
       const leaf = ca.issue({ keyType });
       const { port, accepted } = await listenOnce();
-      const client = new OpensslProcess(['s_client', '-connect', `127.0.0.1:${port}`, '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', flag, '-quiet']);
-      processes.push(client);
+      const client = opensslClientProcess(port, ['-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', flag, '-quiet']);
       const pump = await SocketPump.open(await accepted, { role: 'server', cert: leaf.chain, key: leaf.key });
       pumps.push(pump);
       await pump.until(() => pump.side.handshake !== undefined || pump.side.error !== undefined);
@@ -77,8 +73,7 @@ describe('node-tls engine: interop with the openssl CLI over loopback TCP', func
   it('TLS 1.2 renegotiation asked by openssl s_client is refused with no_renegotiation', async () => {
     const leaf = ca.issue();
     const { port, accepted } = await listenOnce();
-    const client = new OpensslProcess(['s_client', '-connect', `127.0.0.1:${port}`, '-CAfile', ca.certFile, '-servername', 'localhost', '-tls1_2']);
-    processes.push(client);
+    const client = opensslClientProcess(port, ['-CAfile', ca.certFile, '-servername', 'localhost', '-tls1_2']);
     const pump = await SocketPump.open(await accepted, { role: 'server', cert: leaf.chain, key: leaf.key });
     pumps.push(pump);
     await pump.until(() => pump.side.handshake !== undefined);

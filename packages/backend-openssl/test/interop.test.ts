@@ -4,14 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { CIPHER_SUITES, type CipherSuiteInfo } from '@tlsport/core';
-import type { Issued } from '@tlsport/testkit';
-import { OpensslProcess, sServer } from './helpers/opensslProcess.js';
+import { killChildren, opensslClientProcess, opensslServer, type Child, type Issued, type OpensslServer } from '@tlsport/testkit';
 import { makePki, serverWith, type Pki } from './helpers/pki.js';
 import { connectClient, listen } from './helpers/socketEngine.js';
 
 /** openssl CLI flags that pin one version and one suite. */
 function suiteFlags(suite: CipherSuiteInfo): string[] {
   return suite.version === 'TLSv1.3' ? ['-tls1_3', '-ciphersuites', suite.openssl] : ['-tls1_2', '-cipher', suite.openssl];
+}
+
+/** `openssl s_server` echoing each line reversed (-rev). */
+function sServer(args: readonly string[]): Promise<OpensslServer> {
+  return opensslServer(['-rev', ...args]);
 }
 
 /** Our attributes that pin the same. */
@@ -39,7 +43,7 @@ describe('interop with the openssl CLI over loopback TCP', function () {
     pki = makePki();
     dir = mkdtempSync(join(tmpdir(), 'tlsport-interop-'));
   });
-  afterEach(() => OpensslProcess.killAll());
+  afterEach(() => killChildren());
   after(() => {
     pki.dispose();
     rmSync(dir, { recursive: true, force: true });
@@ -92,13 +96,13 @@ describe('interop with the openssl CLI over loopback TCP', function () {
 
       it(`${version}: presents its client certificate to s_server -Verify`, async () => {
         const me = pki.ca.issue({ cn: 'tlsport client' });
-        const { server, port } = await sServer(['-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile, '-Verify', '2', '-CAfile', pki.ca.certFile, '-verify_return_error', version === 'TLSv1.3' ? '-tls1_3' : '-tls1_2', '-naccept', '1']);
+        const { child: server, port } = await sServer(['-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile, '-Verify', '2', '-CAfile', pki.ca.certFile, '-verify_return_error', version === 'TLSv1.3' ? '-tls1_3' : '-tls1_2', '-naccept', '1']);
         const { client, close } = await connectClient(port, { maxVersion: version, ca: pki.ca.cert, cert: me.chain, key: me.key });
         try {
           await client.handshakeDone();
           await client.send('with certificate\n');
           await client.until(() => client.text() === 'etacifitrec htiw\n');
-          await server.waitFor(/depth=0 CN = tlsport client\s+verify return:1/);
+          await server.waitFor(/depth=0 CN = tlsport client\s+verify return:1/, 'output');
         } finally {
           await close();
         }
@@ -121,9 +125,9 @@ describe('interop with the openssl CLI over loopback TCP', function () {
 
   describe('openssl s_client -> our server', () => {
     /** s_client to our server; resolves after a line each way. */
-    async function exchange(port: number, args: readonly string[]): Promise<OpensslProcess> {
-      const peer = new OpensslProcess(['s_client', '-connect', `127.0.0.1:${port}`, '-CAfile', pki.ca.certFile, '-servername', 'localhost', '-verify_hostname', 'localhost', '-verify_return_error', ...args]);
-      await peer.waitFor(/Verify return code: 0 \(ok\)/);
+    async function exchange(port: number, args: readonly string[]): Promise<Child> {
+      const peer = opensslClientProcess(port, ['-CAfile', pki.ca.certFile, '-servername', 'localhost', '-verify_hostname', 'localhost', '-verify_return_error', ...args]);
+      await peer.waitFor(/Verify return code: 0 \(ok\)/, 'output');
       peer.write('ping\n');
       return peer;
     }
@@ -133,12 +137,12 @@ describe('interop with the openssl CLI over loopback TCP', function () {
         const ours = await listen({ ...suiteAttrs(c.suite), ...serverWith(c.cert()) });
         try {
           const peer = await exchange(ours.port, suiteFlags(c.suite));
-          await peer.waitFor(new RegExp(`New, ${c.suite.version}, Cipher is ${c.suite.openssl}`));
+          await peer.waitFor(new RegExp(`New, ${c.suite.version}, Cipher is ${c.suite.openssl}`), 'output');
           const server = ours.connections[0]!;
           await server.until(() => server.text() === 'ping\n');
           expect(server.handshake).to.include({ version: c.suite.version, cipherSuite: c.suite.name, servername: 'localhost', resumed: false });
           await server.send('pong\n');
-          await peer.waitFor(/^pong$/m);
+          await peer.waitFor(/^pong$/m, 'output');
         } finally {
           await ours.close();
         }
@@ -154,11 +158,11 @@ describe('interop with the openssl CLI over loopback TCP', function () {
           const first = await exchange(ours.port, [flag, '-sess_out', file]);
           await ours.connections[0]!.until(() => ours.connections[0]!.text() === 'ping\n');
           await ours.connections[0]!.send('pong\n');
-          await first.waitFor(/^pong$/m);  // 1.3 tickets were sent before this reply
-          first.endInput();
+          await first.waitFor(/^pong$/m, 'output');  // 1.3 tickets were sent before this reply
+          first.end();
           await first.exited;
           const second = await exchange(ours.port, [flag, '-sess_in', file]);
-          await second.waitFor(new RegExp(`Reused, ${version}`));
+          await second.waitFor(new RegExp(`Reused, ${version}`), 'output');
           await ours.connections[1]!.until(() => ours.connections[1]!.text() === 'ping\n');
           expect(ours.connections[1]!.handshake?.resumed).to.equal(true);
         } finally {

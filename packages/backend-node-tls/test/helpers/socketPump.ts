@@ -1,4 +1,3 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { resolveTlsConfig, type EngineContext, type SecureAttributes } from '@tlsport/core';
 import { EngineSide } from '@tlsport/testkit';
@@ -48,41 +47,5 @@ export class SocketPump {
     await this.side.engine.destroy();
     await this.context.dispose();
     this.socket.destroy();
-  }
-}
-
-/** An openssl CLI process whose output the test can wait on; killed by `kill()`. */
-export class OpensslProcess {
-  stdout = '';
-  stderr = '';
-  private readonly child: ChildProcessWithoutNullStreams;
-
-  constructor(args: string[]) {
-    this.child = spawn('openssl', args, { stdio: 'pipe' });
-    this.child.stdout.on('data', (d: Buffer) => (this.stdout += d.toString('latin1')));
-    this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString('latin1')));
-  }
-
-  write(text: string): void {
-    this.child.stdin.write(text);
-  }
-
-  async waitFor(pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout', timeoutMs = 10_000): Promise<RegExpExecArray> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = pattern.exec(this[stream]);
-      if (found !== null) return found;
-      if (Date.now() > deadline || this.child.exitCode !== null) {
-        throw new Error(`openssl: no ${pattern} in output\nstdout: ${this.stdout}\nstderr: ${this.stderr}`);
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-
-  async kill(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise((r) => this.child.once('exit', r));
-    this.child.kill();
-    await exited;
   }
 }

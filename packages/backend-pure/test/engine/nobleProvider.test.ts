@@ -1,11 +1,10 @@
 import { expect } from 'chai';
-import { EnginePair, TestCa, type KeyType } from '@tlsport/testkit';
+import { EnginePair, killChildren, opensslServer, TestCa, type KeyType } from '@tlsport/testkit';
 import { NobleCryptoProvider } from '../../src/crypto/index.js';
 import { toHex } from '../../src/codec/bytes.js';
 import { PureBackend } from '../../src/index.js';
 import { Trace } from '../helpers/rfc8448.js';
 import { fixedClock, replayClient, ScriptedRandom } from '../helpers/replay.js';
-import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
 import { SocketEngine } from '../helpers/socketEngine.js';
 
 const noble = new NobleCryptoProvider();
@@ -19,7 +18,7 @@ describe('the pure engine on the portable @noble provider', function () {
     ca = TestCa.root();
   });
   after(async () => {
-    await killOpensslPeers();
+    await killChildren();
     ca.dispose();
   });
 
@@ -68,12 +67,12 @@ describe('the pure engine on the portable @noble provider', function () {
 
   it('noble client against openssl s_server, with HelloRetryRequest', async () => {
     const leaf = ca.issue({ keyType: 'rsa-2048' });
-    const { peer, port } = await OpensslPeer.server(['-tls1_3', '-groups', 'P-384', '-cert', leaf.certFile, '-key', leaf.keyFile]);
+    const { child: peer, port } = await opensslServer(['-naccept', '1', '-tls1_3', '-groups', 'P-384', '-cert', leaf.certFile, '-key', leaf.keyFile]);
     const pump = await SocketEngine.connect(port, nobleBackend, { ca: ca.cert, servername: 'localhost' });
     try {
       expect((await pump.handshakeDone()).group).to.equal('secp384r1');
       pump.send('noble ping\n');
-      await peer.waitFor(/noble ping/);
+      await peer.waitFor(/noble ping/, 'output');
     } finally {
       await pump.close();
     }

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import { TestCa, type Issued, type KeyType } from '@tlsport/testkit';
+import { killChildren, opensslServer, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
 import { SocketEngine } from '../helpers/socketEngine.js';
 import { firstDer } from '../helpers/pem.js';
 
@@ -19,13 +18,14 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
   });
   afterEach(async () => {
     await Promise.all(pumps.splice(0).map((p) => p.close()));
-    await killOpensslPeers();
+    await killChildren();
   });
   after(() => ca.dispose());
 
-  async function serve(extra: string[], keyType: KeyType = 'ec-p256'): Promise<{ peer: OpensslPeer; port: number }> {
+  async function serve(extra: string[], keyType: KeyType = 'ec-p256'): Promise<{ peer: Child; port: number }> {
     const leaf = leaves.get(keyType)!;
-    return OpensslPeer.server(['-tls1_3', '-cert', leaf.certFile, '-key', leaf.keyFile, ...extra]);
+    const { child: peer, port } = await opensslServer(['-naccept', '1', '-tls1_3', '-cert', leaf.certFile, '-key', leaf.keyFile, ...extra]);
+    return { peer, port };
   }
 
   async function connect(port: number, attrs: object = {}): Promise<SocketEngine> {
@@ -35,9 +35,9 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
   }
 
   /** Both directions of application data after the handshake. */
-  async function exchange(peer: OpensslPeer, pump: SocketEngine): Promise<void> {
+  async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
     pump.send('ping from pure\n');
-    await peer.waitFor(/ping from pure/);
+    await peer.waitFor(/ping from pure/, 'output');
     peer.write('pong from openssl\n');
     await pump.until(() => pump.receivedText().includes('pong from openssl'));
   }
@@ -109,7 +109,7 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
     expect(hs.resumed).to.equal(true);
     expect(hs.peerVerified).to.equal(true);
     second.send('resumed ping\n');
-    await peer.waitFor(/resumed ping/);
+    await peer.waitFor(/resumed ping/, 'output');
   });
 
   it('KeyUpdate both ways: engine.keyUpdate(true) and s_server "K" (update_requested)', async () => {
@@ -118,14 +118,14 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
     await pump.handshakeDone();
     pump.engine.keyUpdate(true);
     pump.send('after update\n');
-    await peer.waitFor(/after update/);
+    await peer.waitFor(/after update/, 'output');
     peer.write('K\n');
     // s_server reads one stdin line per command; give it its own read.
     await new Promise((r) => setTimeout(r, 200));
     peer.write('after server update\n');
     await pump.until(() => pump.receivedText().includes('after server update'));
     pump.send('after both updates\n');
-    await peer.waitFor(/after both updates/);
+    await peer.waitFor(/after both updates/, 'output');
     await pump.until(() => pump.receivedText().includes('after server update'));
     expect(pump.error).to.equal(undefined);
   });
@@ -135,6 +135,6 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
     const pump = await connect(port);
     await pump.handshakeDone();
     pump.engine.closeNotify();
-    await peer.waitFor(/DONE|shutting down SSL|CONNECTION CLOSED/);
+    await peer.waitFor(/DONE|shutting down SSL|CONNECTION CLOSED/, 'output');
   });
 });

@@ -2,10 +2,9 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestCa, type Issued, type KeyType } from '@tlsport/testkit';
+import { killChildren, opensslClientProcess, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
 import type { SecureAttributes } from '@tlsport/core';
 import { PureBackend } from '../../src/index.js';
-import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
 import { SocketEngine, type Listener } from '../helpers/socketEngine.js';
 import { firstDer } from '../helpers/pem.js';
 
@@ -24,7 +23,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     for (const k of ['ec-p256', 'ec-p384', 'rsa-2048', 'ed25519'] as const) leaves.set(k, ca.issue({ keyType: k }));
   });
   afterEach(async () => {
-    await killOpensslPeers();
+    await killChildren();
     await Promise.all(listeners.splice(0).map((l) => l.close()));
   });
   after(() => {
@@ -39,16 +38,16 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     return l;
   }
 
-  function client(port: number, extra: string[] = []): OpensslPeer {
-    return OpensslPeer.client(port, ['-tls1_3', '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', ...extra]);
+  function client(port: number, extra: string[] = []): Child {
+    return opensslClientProcess(port, ['-tls1_3', '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', ...extra]);
   }
 
   /** Both directions of application data after the handshake. */
-  async function exchange(peer: OpensslPeer, pump: SocketEngine): Promise<void> {
+  async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
     peer.write('ping from openssl\n');
     await pump.until(() => pump.receivedText().includes('ping from openssl'));
     pump.send('pong from pure\n');
-    await peer.waitFor(/pong from pure/);
+    await peer.waitFor(/pong from pure/, 'output');
   }
 
   for (const suite of ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']) {
@@ -60,7 +59,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
       expect(hs.cipherSuite).to.equal(suite);
       expect(hs.servername).to.equal('localhost');
       await exchange(peer, pump);
-      await peer.waitFor(/Verify return code: 0 \(ok\)/);
+      await peer.waitFor(/Verify return code: 0 \(ok\)/, 'output');
     });
   }
 
@@ -80,7 +79,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     const pump = await l.next(0);
     expect((await pump.handshakeDone()).group).to.equal('secp384r1');
     await exchange(peer, pump);
-    await peer.waitFor(/Server Temp Key: ECDH, secp384r1|Server Temp Key: ECDH, P-384/);
+    await peer.waitFor(/Server Temp Key: ECDH, secp384r1|Server Temp Key: ECDH, P-384/, 'output');
   });
 
   for (const keyType of ['rsa-2048', 'ec-p384', 'ed25519'] as const) {
@@ -90,7 +89,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
       const pump = await l.next(0);
       await pump.handshakeDone();
       await exchange(peer, pump);
-      await peer.waitFor(/Verify return code: 0 \(ok\)/);
+      await peer.waitFor(/Verify return code: 0 \(ok\)/, 'output');
     });
   }
 
@@ -112,17 +111,17 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     peer.write('x\n');
     await pump.until(() => pump.error !== undefined);
     expect(pump.error!.fault).to.equal('certificate-required');
-    await peer.waitFor(/alert certificate required|certificate required/);
+    await peer.waitFor(/alert certificate required|certificate required/, 'output');
   });
 
   it('SNI: s_client -servername picks the certificate (selectCertificate)', async () => {
     const api = ca.issue({ keyType: 'ec-p384', dns: ['api.example.test'] });
     const l = await listen({ sniCertificates: { 'api.example.test': { cert: api.chain, key: api.key } } });
-    const peer = OpensslPeer.client(l.port, ['-tls1_3', '-CAfile', ca.certFile, '-servername', 'api.example.test', '-verify_hostname', 'api.example.test', '-verify_return_error']);
+    const peer = opensslClientProcess(l.port, ['-tls1_3', '-CAfile', ca.certFile, '-servername', 'api.example.test', '-verify_hostname', 'api.example.test', '-verify_return_error']);
     const pump = await l.next(0);
     expect((await pump.handshakeDone()).servername).to.equal('api.example.test');
     await exchange(peer, pump);
-    await peer.waitFor(/Verify return code: 0 \(ok\)/);
+    await peer.waitFor(/Verify return code: 0 \(ok\)/, 'output');
     expect(peer.output).to.match(/subject=CN = api\.example\.test/);
   });
 
@@ -132,7 +131,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     const pump = await l.next(0);
     expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
     await exchange(peer, pump);
-    await peer.waitFor(/ALPN protocol: h2/);
+    await peer.waitFor(/ALPN protocol: h2/, 'output');
   });
 
   it('ALPN without overlap: no_application_protocol', async () => {
@@ -141,7 +140,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     const pump = await l.next(0);
     await pump.until(() => pump.error !== undefined);
     expect(pump.error!.fault).to.equal('no-application-protocol');
-    await peer.waitFor(/no application protocol/);
+    await peer.waitFor(/no application protocol/, 'output');
   });
 
   it('resumption: s_client -sess_out then -sess_in', async () => {
@@ -151,14 +150,14 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     const pump1 = await l.next(0);
     expect((await pump1.handshakeDone()).resumed).to.equal(false);
     await exchange(first, pump1);
-    first.endInput();
+    first.end();
     await first.exited;
     const second = client(l.port, ['-sess_in', sess]);
     const pump2 = await l.next(1);
     const hs = await pump2.handshakeDone();
     expect(hs.resumed).to.equal(true);
     await exchange(second, pump2);
-    await second.waitFor(/Reused, TLSv1\.3/);
+    await second.waitFor(/Reused, TLSv1\.3/, 'output');
   });
 
   it('KeyUpdate both ways: s_client "K" and engine.keyUpdate(true)', async () => {
@@ -173,7 +172,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     await pump.until(() => pump.receivedText().includes('after client update'));
     pump.engine.keyUpdate(true);
     pump.send('after server update\n');
-    await peer.waitFor(/after server update/);
+    await peer.waitFor(/after server update/, 'output');
     peer.write('after both\n');
     await pump.until(() => pump.receivedText().includes('after both'));
     expect(pump.error).to.equal(undefined);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { AlertDescription, resolveTlsConfig, type EngineContext } from '@tlsport/core';
-import { TestCa } from '@tlsport/testkit';
+import { killChildren, opensslServer, TestCa } from '@tlsport/testkit';
 import { concat } from '../../src/codec/bytes.js';
 import { Writer } from '../../src/codec/Writer.js';
 import { parseClientHello } from '../../src/handshake/clientHello.js';
@@ -8,7 +8,6 @@ import { ExtensionType } from '../../src/handshake/types.js';
 import { ContentType } from '../../src/record/types.js';
 import { PureBackend } from '../../src/index.js';
 import { RecordingSink } from '../helpers/replay.js';
-import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
 import { SocketEngine } from '../helpers/socketEngine.js';
 
 const backend = new PureBackend();
@@ -30,7 +29,7 @@ describe('version negotiation: client side', function () {
   });
   after(async () => {
     await ctx.dispose();
-    await killOpensslPeers();
+    await killChildren();
   });
 
   function client(): { sink: RecordingSink; hello: Uint8Array; receive(b: Uint8Array): void } {
@@ -80,7 +79,7 @@ describe('version negotiation: client side', function () {
     const ca = TestCa.root();
     try {
       const leaf = ca.issue({ keyType: 'ec-p256' });
-      const { port } = await OpensslPeer.server(['-tls1_2', '-cert', leaf.certFile, '-key', leaf.keyFile]);
+      const { port } = await opensslServer(['-naccept', '1', '-tls1_2', '-cert', leaf.certFile, '-key', leaf.keyFile]);
       const pump = await SocketEngine.connect(port, backend, { ca: ca.cert, servername: 'localhost' });
       const hs = await pump.handshakeDone();
       expect(hs.version).to.equal('TLSv1.2');

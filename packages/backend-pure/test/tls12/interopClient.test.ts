@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
-import { TestCa, type Issued, type KeyType } from '@tlsport/testkit';
+import { killChildren, opensslServer, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
 import { SocketEngine } from '../helpers/socketEngine.js';
 import { firstDer } from '../helpers/pem.js';
 
@@ -21,13 +20,14 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
   });
   afterEach(async () => {
     await Promise.all(pumps.splice(0).map((p) => p.close()));
-    await killOpensslPeers();
+    await killChildren();
   });
   after(() => ca.dispose());
 
-  async function serve(extra: string[], keyType: KeyType = 'ec-p256'): Promise<{ peer: OpensslPeer; port: number }> {
+  async function serve(extra: string[], keyType: KeyType = 'ec-p256'): Promise<{ peer: Child; port: number }> {
     const leaf = leaves.get(keyType)!;
-    return OpensslPeer.server(['-tls1_2', '-cert', leaf.certFile, '-key', leaf.keyFile, ...extra]);
+    const { child: peer, port } = await opensslServer(['-naccept', '1', '-tls1_2', '-cert', leaf.certFile, '-key', leaf.keyFile, ...extra]);
+    return { peer, port };
   }
 
   async function connect(port: number, attrs: SecureAttributes = {}): Promise<SocketEngine> {
@@ -36,9 +36,9 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     return pump;
   }
 
-  async function exchange(peer: OpensslPeer, pump: SocketEngine): Promise<void> {
+  async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
     pump.send('ping from pure\n');
-    await peer.waitFor(/ping from pure/);
+    await peer.waitFor(/ping from pure/, 'output');
     peer.write('pong from openssl\n');
     await pump.until(() => pump.receivedText().includes('pong from openssl'));
   }
@@ -100,14 +100,14 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     await first.until(() => first.sessions.length > 0);
     // OpenSSL drops a session from its id cache when the connection ends without close_notify.
     first.engine.closeNotify();
-    await peer.waitFor(/DONE/);
+    await peer.waitFor(/DONE/, 'output');
     await first.close();
     const second = await connect(port, { session: first.sessions[0] });
     const hs = await second.handshakeDone();
     expect(hs).to.include({ resumed: true, group: undefined, peerVerified: true, version: 'TLSv1.2' });
     expect(hs.peerCertificates[0]).to.deep.equal(firstDer(leaves.get('ec-p256')!.cert));
     second.send('resumed ping\n');
-    await peer.waitFor(/resumed ping/);
+    await peer.waitFor(/resumed ping/, 'output');
   }
 
   it('resumption by ticket from s_server', () => resume([]));
@@ -145,7 +145,7 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     await pump.handshakeDone();
     await exchange(peer, pump);
     peer.write('R\n');
-    await peer.waitFor(/no renegotiation/i);
+    await peer.waitFor(/no renegotiation/i, 'output');
     expect(pump.error === undefined || pump.error.origin === 'peer').to.equal(true);
   });
 
@@ -154,6 +154,6 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     const pump = await connect(port);
     await pump.handshakeDone();
     pump.engine.closeNotify();
-    await peer.waitFor(/DONE|shutting down SSL|CONNECTION CLOSED/);
+    await peer.waitFor(/DONE|shutting down SSL|CONNECTION CLOSED/, 'output');
   });
 });

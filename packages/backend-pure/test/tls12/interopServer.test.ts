@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
-import { TestCa, type Issued, type KeyType } from '@tlsport/testkit';
+import { killChildren, opensslClientProcess, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { OpensslPeer, killOpensslPeers } from '../helpers/openssl.js';
 import { SocketEngine, type Listener } from '../helpers/socketEngine.js';
 import { firstDer } from '../helpers/pem.js';
 
@@ -25,7 +24,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     for (const k of ['ec-p256', 'ec-p384', 'rsa-2048'] as const) leaves.set(k, ca.issue({ keyType: k }));
   });
   afterEach(async () => {
-    await killOpensslPeers();
+    await killChildren();
     await Promise.all(listeners.splice(0).map((l) => l.close()));
   });
   after(() => {
@@ -40,15 +39,15 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     return l;
   }
 
-  function client(port: number, extra: string[] = []): OpensslPeer {
-    return OpensslPeer.client(port, ['-tls1_2', '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', ...extra]);
+  function client(port: number, extra: string[] = []): Child {
+    return opensslClientProcess(port, ['-tls1_2', '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', ...extra]);
   }
 
-  async function exchange(peer: OpensslPeer, pump: SocketEngine): Promise<void> {
+  async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
     peer.write('ping from openssl\n');
     await pump.until(() => pump.receivedText().includes('ping from openssl'));
     pump.send('pong from pure\n');
-    await peer.waitFor(/pong from pure/);
+    await peer.waitFor(/pong from pure/, 'output');
   }
 
   for (const suite of CIPHER_SUITES.filter((s) => s.version === 'TLSv1.2')) {
@@ -61,9 +60,9 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
         expect(hs).to.include({ version: 'TLSv1.2', cipherSuite: suite.name, resumed: false, servername: 'localhost' });
         expect(hs.group).to.equal('x25519');
         await exchange(peer, pump);
-        await peer.waitFor(new RegExp(`Cipher is ${suite.openssl}`));
-        await peer.waitFor(/Extended master secret: yes/);
-        await peer.waitFor(/Secure Renegotiation IS supported/);
+        await peer.waitFor(new RegExp(`Cipher is ${suite.openssl}`), 'output');
+        await peer.waitFor(/Extended master secret: yes/, 'output');
+        await peer.waitFor(/Secure Renegotiation IS supported/, 'output');
       });
     }
   }
@@ -84,7 +83,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     const pump = await l.next(0);
     await pump.until(() => pump.error !== undefined);
     expect(pump.error!.fault).to.equal('no-shared-cipher');
-    await peer.waitFor(/handshake failure/);
+    await peer.waitFor(/handshake failure/, 'output');
   });
 
   for (const [sigalgs, keyType] of [['RSA+SHA256', 'rsa-2048'], ['RSA-PSS+SHA384', 'rsa-2048'], ['ECDSA+SHA384', 'ec-p256'], ['ECDSA+SHA256', 'ec-p384']] as const) {
@@ -94,7 +93,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
       const pump = await l.next(0);
       await pump.handshakeDone();
       await exchange(peer, pump);
-      await peer.waitFor(new RegExp(`Peer signing digest: ${sigalgs.split('+')[1]}`));
+      await peer.waitFor(new RegExp(`Peer signing digest: ${sigalgs.split('+')[1]}`), 'output');
     });
   }
 
@@ -105,14 +104,14 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     const pump1 = await l.next(0);
     expect((await pump1.handshakeDone()).resumed).to.equal(false);
     await exchange(first, pump1);
-    first.endInput();
+    first.end();
     await first.exited;
     const second = client(l.port, ['-sess_in', sess, ...extra]);
     const pump2 = await l.next(1);
     const hs = await pump2.handshakeDone();
     expect(hs).to.include({ resumed: true, group: undefined, version: 'TLSv1.2' });
     await exchange(second, pump2);
-    await second.waitFor(/Reused, TLSv1\.2/);
+    await second.waitFor(/Reused, TLSv1\.2/, 'output');
   }
 
   it('resumption by ticket: s_client -sess_out then -sess_in', () => resume({}, [], 'ticket'));
@@ -138,19 +137,19 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     const pump = await l.next(0);
     await pump.until(() => pump.error !== undefined);
     expect(pump.error!.fault).to.equal('certificate-required');
-    await peer.waitFor(/handshake failure/);
+    await peer.waitFor(/handshake failure/, 'output');
   });
 
   it('SNI: s_client -servername picks the RSA certificate, and with it an ECDHE_RSA suite', async () => {
     const rsa = ca.issue({ keyType: 'rsa-2048', dns: ['rsa.example.test'] });
     const l = await listen({ sniCertificates: { 'rsa.example.test': { cert: rsa.chain, key: rsa.key } } });
-    const peer = OpensslPeer.client(l.port, ['-tls1_2', '-CAfile', ca.certFile, '-servername', 'rsa.example.test', '-verify_return_error']);
+    const peer = opensslClientProcess(l.port, ['-tls1_2', '-CAfile', ca.certFile, '-servername', 'rsa.example.test', '-verify_return_error']);
     const pump = await l.next(0);
     const hs = await pump.handshakeDone();
     // The server's own suite order decides: ECDHE_RSA_WITH_AES_128_GCM_SHA256 comes first among the RSA ones.
     expect(hs).to.include({ servername: 'rsa.example.test', cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' });
     await exchange(peer, pump);
-    await peer.waitFor(/Verify return code: 0/);
+    await peer.waitFor(/Verify return code: 0/, 'output');
   });
 
   it('ALPN: the server picks by its own preference', async () => {
@@ -159,7 +158,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     const pump = await l.next(0);
     expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
     await exchange(peer, pump);
-    await peer.waitFor(/ALPN protocol: h2/);
+    await peer.waitFor(/ALPN protocol: h2/, 'output');
   });
 
   it('renegotiation refused: s_client "R" gets a no_renegotiation warning', async () => {
@@ -169,7 +168,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     await pump.handshakeDone();
     await exchange(peer, pump);
     peer.write('R\n');
-    await peer.waitFor(/no renegotiation/);
+    await peer.waitFor(/no renegotiation/, 'output');
     // The pure server does not fail because of it; OpenSSL gives up on its own renegotiation.
     expect(pump.error === undefined || pump.error.origin === 'peer').to.equal(true);
   });
