@@ -134,9 +134,14 @@ export class CompletionPort {
     if (this.isDestroyed) throw new PortDestroyedError('operation started on a destroyed completion port');
   }
 
-  /** @internal A session or listener that starts operations on this port; told by destroy(). */
+  /** @internal A session or listener with operations pending on this port; told by destroy(). */
   attach(client: PortClient): void {
     this.clients.add(client);
+  }
+
+  /** @internal Its last operation on this port settled. */
+  detach(client: PortClient): void {
+    this.clients.delete(client);
   }
 
   /** @internal Hands a completion to exactly one consumer. Dropped silently after destroy. */

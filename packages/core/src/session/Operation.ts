@@ -85,42 +85,6 @@ export class Operation {
 }
 
 /**
- * The registries with operations pending on one port, and how many each has. It is the port's one
- * client for all of them: a port attaches clients for good, so attaching each registry would keep
- * every session a long-lived port ever served. A registry leaves once its last operation there settles.
- */
-class PortUsers implements PortClient {
-  private readonly pending = new Map<OperationRegistry, number>();
-
-  static of(port: CompletionPort): PortUsers {
-    let users = PORT_USERS.get(port);
-    if (users === undefined) {
-      users = new PortUsers();
-      PORT_USERS.set(port, users);
-      port.attach(users);
-    }
-    return users;
-  }
-
-  started(registry: OperationRegistry): void {
-    this.pending.set(registry, (this.pending.get(registry) ?? 0) + 1);
-  }
-
-  settled(registry: OperationRegistry): void {
-    const n = (this.pending.get(registry) ?? 0) - 1;
-    if (n > 0) this.pending.set(registry, n);
-    else this.pending.delete(registry);
-  }
-
-  portDestroyed(port: CompletionPort): void {
-    for (const registry of [...this.pending.keys()]) registry.portDestroyed(port);
-    this.pending.clear();
-  }
-}
-
-const PORT_USERS = new WeakMap<CompletionPort, PortUsers>();
-
-/**
  * The pending operations of one session (or listener), indexed by id so that cancelOperation and
  * isOperationPending are O(1) in the number pending (DESIGN.md rule 4). An id usually names one
  * operation, stored as itself; a shared id holds a Set.
@@ -128,6 +92,11 @@ const PORT_USERS = new WeakMap<CompletionPort, PortUsers>();
 export class OperationRegistry implements PortClient {
   private readonly byId = new Map<OperationId | undefined, Operation | Set<Operation>>();
   private count = 0;
+  /**
+   * Pending operations per port. The registry is attached to a port only while it has operations
+   * there, so a long-lived port does not keep every session it ever served.
+   */
+  private readonly perPort = new Map<CompletionPort, number>();
 
   get size(): number {
     return this.count;
@@ -141,7 +110,11 @@ export class OperationRegistry implements PortClient {
     else if (existing instanceof Set) existing.add(op);
     else this.byId.set(id, new Set([existing, op]));
     this.count++;
-    if (typeof target !== 'function') PortUsers.of(target).started(this);
+    if (typeof target !== 'function') {
+      const n = this.perPort.get(target) ?? 0;
+      if (n === 0) target.attach(this);
+      this.perPort.set(target, n + 1);
+    }
     return op;
   }
 
@@ -159,7 +132,16 @@ export class OperationRegistry implements PortClient {
     }
     if (!removed) return;
     this.count--;
-    if (typeof op.target !== 'function') PORT_USERS.get(op.target)?.settled(this);
+    const port = op.target;
+    if (typeof port !== 'function') {
+      const n = (this.perPort.get(port) ?? 1) - 1;
+      if (n > 0) {
+        this.perPort.set(port, n);
+      } else {
+        this.perPort.delete(port);
+        port.detach(this);
+      }
+    }
   }
 
   isPending(id: OperationId): boolean {
@@ -179,6 +161,7 @@ export class OperationRegistry implements PortClient {
 
   /** The port is gone: its operations settle without being posted. */
   portDestroyed(port: CompletionPort): void {
+    this.perPort.delete(port);
     for (const op of this.all()) if (op.target === port) op.portDestroyed();
   }
 }
