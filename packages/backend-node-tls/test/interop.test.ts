@@ -1,8 +1,8 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { expect } from 'chai';
 import { suiteByName } from '@tlsport/core';
-import { killChildren, opensslClientProcess, opensslServer, TestCa, type KeyType } from '@tlsport/testkit';
-import { SocketPump } from './helpers/socketPump.js';
+import { killChildren, opensslClientProcess, opensslServer, SocketEngine, TestCa, type KeyType } from '@tlsport/testkit';
+import { nodeTlsBackend } from '../src/index.js';
 
 const CASES: { version: 'TLSv1.2' | 'TLSv1.3'; keyType: KeyType; flag: string }[] = [
   { version: 'TLSv1.3', keyType: 'ec-p256', flag: '-tls1_3' },
@@ -13,7 +13,7 @@ const CASES: { version: 'TLSv1.2' | 'TLSv1.3'; keyType: KeyType; flag: string }[
 
 describe('node-tls engine: interop with the openssl CLI over loopback TCP', function () {
   const ca = TestCa.root();
-  const pumps: SocketPump[] = [];
+  const pumps: SocketEngine[] = [];
   const servers: Server[] = [];
 
   afterEach(async () => {
@@ -38,33 +38,33 @@ describe('node-tls engine: interop with the openssl CLI over loopback TCP', func
       const { port } = await opensslServer(['-cert', leaf.certFile, '-key', leaf.keyFile, flag, '-www', '-naccept', '1']);
       const socket = createConnection({ host: '127.0.0.1', port });
       await new Promise((r) => socket.once('connect', r));
-      const pump = await SocketPump.open(socket, { ca: ca.cert, servername: 'localhost' });
+      const pump = await SocketEngine.open(socket, nodeTlsBackend, { ca: ca.cert, servername: 'localhost' });
       pumps.push(pump);
-      await pump.until(() => pump.side.handshake !== undefined || pump.side.error !== undefined);
-      expect(pump.side.error).to.equal(undefined);
-      expect(pump.side.handshake?.version).to.equal(version);
-      expect(pump.side.handshake?.peerVerified).to.equal(true);
+      await pump.until(() => pump.handshake !== undefined || pump.error !== undefined);
+      expect(pump.error).to.equal(undefined);
+      expect(pump.handshake?.version).to.equal(version);
+      expect(pump.handshake?.peerVerified).to.equal(true);
       pump.send('GET / HTTP/1.0\r\n\r\n');
-      await pump.until(() => pump.side.peerClosed);
-      const page = Buffer.concat(pump.side.received).toString('latin1');
+      await pump.until(() => pump.peerClosed);
+      const page = Buffer.concat(pump.received).toString('latin1');
       expect(page).to.match(new RegExp(`Protocol\\s*: ${version.replace('.', '\\.')}`));
       // s_server reports what it negotiated, in OpenSSL's names.
-      expect(page).to.contain(`${version}, Cipher is ${suiteByName(pump.side.handshake!.cipherSuite)!.openssl}`);
+      expect(page).to.contain(`${version}, Cipher is ${suiteByName(pump.handshake!.cipherSuite)!.openssl}`);
     });
 
     it(`openssl s_client -> engine server, ${version} ${keyType}`, async () => {
       const leaf = ca.issue({ keyType });
       const { port, accepted } = await listenOnce();
       const client = opensslClientProcess(port, ['-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', flag, '-quiet']);
-      const pump = await SocketPump.open(await accepted, { role: 'server', cert: leaf.chain, key: leaf.key });
+      const pump = await SocketEngine.open(await accepted, nodeTlsBackend, { role: 'server', cert: leaf.chain, key: leaf.key });
       pumps.push(pump);
-      await pump.until(() => pump.side.handshake !== undefined || pump.side.error !== undefined);
-      expect(pump.side.error).to.equal(undefined);
-      expect(pump.side.handshake?.version).to.equal(version);
-      expect(pump.side.handshake?.servername).to.equal('localhost');
-      expect(pump.side.handshake?.group).to.equal('x25519');
+      await pump.until(() => pump.handshake !== undefined || pump.error !== undefined);
+      expect(pump.error).to.equal(undefined);
+      expect(pump.handshake?.version).to.equal(version);
+      expect(pump.handshake?.servername).to.equal('localhost');
+      expect(pump.handshake?.group).to.equal('x25519');
       client.write('ping\n');
-      await pump.until(() => Buffer.concat(pump.side.received).toString() === 'ping\n');
+      await pump.until(() => Buffer.concat(pump.received).toString() === 'ping\n');
       pump.send('pong\n');
       await client.waitFor(/pong/);
     });
@@ -74,15 +74,15 @@ describe('node-tls engine: interop with the openssl CLI over loopback TCP', func
     const leaf = ca.issue();
     const { port, accepted } = await listenOnce();
     const client = opensslClientProcess(port, ['-CAfile', ca.certFile, '-servername', 'localhost', '-tls1_2']);
-    const pump = await SocketPump.open(await accepted, { role: 'server', cert: leaf.chain, key: leaf.key });
+    const pump = await SocketEngine.open(await accepted, nodeTlsBackend, { role: 'server', cert: leaf.chain, key: leaf.key });
     pumps.push(pump);
-    await pump.until(() => pump.side.handshake !== undefined);
+    await pump.until(() => pump.handshake !== undefined);
     await client.waitFor(/Verify return code: 0/);
     client.write('R\n');
     // OpenSSL's client gives up when refused: it reports our no_renegotiation alert and aborts.
     await client.waitFor(/no renegotiation/, 'stderr');
-    await pump.until(() => pump.side.error !== undefined);
-    expect(pump.side.error?.origin).to.equal('peer');
-    expect(pump.side.handshake?.version).to.equal('TLSv1.2');
+    await pump.until(() => pump.error !== undefined);
+    expect(pump.error?.origin).to.equal('peer');
+    expect(pump.handshake?.version).to.equal('TLSv1.2');
   });
 });

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { CIPHER_SUITES, type CipherSuiteInfo } from '@tlsport/core';
-import { killChildren, opensslClientProcess, opensslServer, type Child, type Issued, type OpensslServer } from '@tlsport/testkit';
+import { killChildren, opensslClientProcess, opensslServer, SocketEngine, type Child, type Issued, type OpensslServer } from '@tlsport/testkit';
+import { backend } from './helpers/pair.js';
 import { makePki, serverWith, type Pki } from './helpers/pki.js';
-import { connectClient, listen } from './helpers/socketEngine.js';
 
 /** openssl CLI flags that pin one version and one suite. */
 function suiteFlags(suite: CipherSuiteInfo): string[] {
@@ -54,15 +54,15 @@ describe('interop with the openssl CLI over loopback TCP', function () {
       it(c.title, async () => {
         const cert = c.cert();
         const { port } = await sServer(['-cert', cert.chainFile, '-key', cert.keyFile, ...suiteFlags(c.suite), '-naccept', '1']);
-        const { client, close } = await connectClient(port, { ...suiteAttrs(c.suite), ca: pki.ca.cert, servername: 'localhost' });
+        const client = await SocketEngine.connect(port, backend, { ...suiteAttrs(c.suite), ca: pki.ca.cert, servername: 'localhost' });
         try {
           const result = await client.handshakeDone();
           expect(result).to.include({ version: c.suite.version, cipherSuite: c.suite.name, peerVerified: true, resumed: false });
           expect(new X509Certificate(result.peerCertificates[0]!).fingerprint256).to.equal(new X509Certificate(cert.cert).fingerprint256);
           await client.send('hello tlsport\n');
-          await client.until(() => client.text() === 'tropslt olleh\n');
+          await client.until(() => client.receivedText() === 'tropslt olleh\n');
         } finally {
-          await close();
+          await client.close();
         }
       });
     }
@@ -72,23 +72,23 @@ describe('interop with the openssl CLI over loopback TCP', function () {
         const flag = version === 'TLSv1.3' ? '-tls1_3' : '-tls1_2';
         const { port } = await sServer(['-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile, flag, '-naccept', '2']);
         const attrs = { minVersion: version, maxVersion: version, ca: pki.ca.cert, servername: 'localhost' };
-        const first = await connectClient(port, attrs);
+        const first = await SocketEngine.connect(port, backend, attrs);
         let session: Uint8Array;
         try {
-          await first.client.handshakeDone();
-          await first.client.send('one\n');
-          await first.client.until(() => first.client.text() === 'eno\n' && first.client.sessions.length > 0);
-          session = first.client.sessions.at(-1)!;
+          await first.handshakeDone();
+          await first.send('one\n');
+          await first.until(() => first.receivedText() === 'eno\n' && first.sessions.length > 0);
+          session = first.sessions.at(-1)!;
         } finally {
           await first.close();
         }
-        const second = await connectClient(port, { ...attrs, session });
+        const second = await SocketEngine.connect(port, backend, { ...attrs, session });
         try {
-          const result = await second.client.handshakeDone();
+          const result = await second.handshakeDone();
           expect(result.resumed).to.equal(true);
           expect(result.peerVerified).to.equal(true);
-          await second.client.send('two\n');
-          await second.client.until(() => second.client.text() === 'owt\n');
+          await second.send('two\n');
+          await second.until(() => second.receivedText() === 'owt\n');
         } finally {
           await second.close();
         }
@@ -97,28 +97,28 @@ describe('interop with the openssl CLI over loopback TCP', function () {
       it(`${version}: presents its client certificate to s_server -Verify`, async () => {
         const me = pki.ca.issue({ cn: 'tlsport client' });
         const { child: server, port } = await sServer(['-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile, '-Verify', '2', '-CAfile', pki.ca.certFile, '-verify_return_error', version === 'TLSv1.3' ? '-tls1_3' : '-tls1_2', '-naccept', '1']);
-        const { client, close } = await connectClient(port, { maxVersion: version, ca: pki.ca.cert, cert: me.chain, key: me.key });
+        const client = await SocketEngine.connect(port, backend, { maxVersion: version, ca: pki.ca.cert, cert: me.chain, key: me.key });
         try {
           await client.handshakeDone();
           await client.send('with certificate\n');
-          await client.until(() => client.text() === 'etacifitrec htiw\n');
+          await client.until(() => client.receivedText() === 'etacifitrec htiw\n');
           await server.waitFor(/depth=0 CN = tlsport client\s+verify return:1/, 'output');
         } finally {
-          await close();
+          await client.close();
         }
       });
     }
 
     it('TLSv1.3: without the required client certificate fails with certificate-required', async () => {
       const { port } = await sServer(['-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile, '-Verify', '2', '-CAfile', pki.ca.certFile, '-tls1_3', '-naccept', '1']);
-      const { client, close } = await connectClient(port, { ca: pki.ca.cert });
+      const client = await SocketEngine.connect(port, backend, { ca: pki.ca.cert });
       try {
         // The 1.3 client finishes first; the server's alert arrives with the first read.
         await client.until(() => client.error !== undefined);
         expect(client.error?.fault).to.equal('certificate-required');
         expect(client.error?.origin).to.equal('peer');
       } finally {
-        await close();
+        await client.close();
       }
     });
   });
@@ -134,12 +134,12 @@ describe('interop with the openssl CLI over loopback TCP', function () {
 
     for (const c of cases(() => pki)) {
       it(c.title, async () => {
-        const ours = await listen({ ...suiteAttrs(c.suite), ...serverWith(c.cert()) });
+        const ours = await SocketEngine.listen(backend, { ...suiteAttrs(c.suite), ...serverWith(c.cert()) });
         try {
           const peer = await exchange(ours.port, suiteFlags(c.suite));
           await peer.waitFor(new RegExp(`New, ${c.suite.version}, Cipher is ${c.suite.openssl}`), 'output');
-          const server = ours.connections[0]!;
-          await server.until(() => server.text() === 'ping\n');
+          const server = ours.accepted[0]!;
+          await server.until(() => server.receivedText() === 'ping\n');
           expect(server.handshake).to.include({ version: c.suite.version, cipherSuite: c.suite.name, servername: 'localhost', resumed: false });
           await server.send('pong\n');
           await peer.waitFor(/^pong$/m, 'output');
@@ -153,18 +153,18 @@ describe('interop with the openssl CLI over loopback TCP', function () {
       it(`${version}: s_client resumes with the session it saved (-sess_out / -sess_in)`, async () => {
         const flag = version === 'TLSv1.3' ? '-tls1_3' : '-tls1_2';
         const file = join(dir, `session-${version}.pem`);
-        const ours = await listen(serverWith(pki.ecdsa));
+        const ours = await SocketEngine.listen(backend, serverWith(pki.ecdsa));
         try {
           const first = await exchange(ours.port, [flag, '-sess_out', file]);
-          await ours.connections[0]!.until(() => ours.connections[0]!.text() === 'ping\n');
-          await ours.connections[0]!.send('pong\n');
+          await ours.accepted[0]!.until(() => ours.accepted[0]!.receivedText() === 'ping\n');
+          await ours.accepted[0]!.send('pong\n');
           await first.waitFor(/^pong$/m, 'output');  // 1.3 tickets were sent before this reply
           first.end();
           await first.exited;
           const second = await exchange(ours.port, [flag, '-sess_in', file]);
           await second.waitFor(new RegExp(`Reused, ${version}`), 'output');
-          await ours.connections[1]!.until(() => ours.connections[1]!.text() === 'ping\n');
-          expect(ours.connections[1]!.handshake?.resumed).to.equal(true);
+          await ours.accepted[1]!.until(() => ours.accepted[1]!.receivedText() === 'ping\n');
+          expect(ours.accepted[1]!.handshake?.resumed).to.equal(true);
         } finally {
           await ours.close();
         }
@@ -172,11 +172,11 @@ describe('interop with the openssl CLI over loopback TCP', function () {
 
       it(`${version}: verifies the client certificate s_client presents`, async () => {
         const them = pki.ca.issue({ cn: 'openssl client' });
-        const ours = await listen({ ...serverWith(pki.ecdsa), maxVersion: version, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: true });
+        const ours = await SocketEngine.listen(backend, { ...serverWith(pki.ecdsa), maxVersion: version, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: true });
         try {
           await exchange(ours.port, ['-cert', them.certFile, '-key', them.keyFile]);
-          const server = ours.connections[0]!;
-          await server.until(() => server.text() === 'ping\n');
+          const server = ours.accepted[0]!;
+          await server.until(() => server.receivedText() === 'ping\n');
           expect(server.handshake?.peerVerified).to.equal(true);
           expect(new X509Certificate(server.handshake!.peerCertificates[0]!).subject).to.equal('CN=openssl client');
         } finally {

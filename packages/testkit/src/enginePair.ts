@@ -1,21 +1,6 @@
-import { resolveTlsConfig, type EngineSink, type HandshakeResult, type SecureAttributes, type TlsBackend, type TlsEngine, type TlsError } from '@tlsport/core';
-
-/** What one side of an in-memory engine pair has seen. */
-export class EngineSide {
-  readonly received: Uint8Array[] = [];
-  readonly keylog: string[] = [];
-  readonly sessions: Uint8Array[] = [];
-  handshake: HandshakeResult | undefined;
-  error: TlsError | undefined;
-  peerClosed = false;
-  engine!: TlsEngine;
-  /** Bytes this side transmitted, in order (for tests that tamper with the wire). */
-  readonly wire: Uint8Array[] = [];
-
-  receivedText(): string {
-    return Buffer.concat(this.received).toString('utf8');
-  }
-}
+import { resolveTlsConfig, type EngineSink, type SecureAttributes, type TlsBackend } from '@tlsport/core';
+import { EngineSide } from './engineSide.js';
+import { pollUntil } from './pollUntil.js';
 
 export interface EnginePairOptions {
   /** Called with each chunk going client -> server or server -> client; return the bytes to deliver. */
@@ -52,28 +37,12 @@ export class EnginePair {
   }
 
   private sink(self: EngineSide, peer: EngineSide, direction: 'c2s' | 's2c'): EngineSink {
-    return {
-      transmit: (bytes) => {
-        const copy = Uint8Array.from(bytes);
-        self.wire.push(copy);
-        const delivered = this.options.tamper ? this.options.tamper(direction, copy) : copy;
-        setImmediate(() => {
-          if (peer.error === undefined && delivered.length > 0) peer.engine.receive(delivered);
-        });
-      },
-      plaintext: (data) => self.received.push(Uint8Array.from(data)),
-      handshakeComplete: (result) => {
-        self.handshake = result;
-      },
-      peerClosed: () => {
-        self.peerClosed = true;
-      },
-      failed: (error) => {
-        self.error = error;
-      },
-      keylog: (line) => self.keylog.push(line),
-      session: (state) => self.sessions.push(state),
-    };
+    return self.sink((bytes) => {
+      const delivered = this.options.tamper ? this.options.tamper(direction, bytes) : bytes;
+      setImmediate(() => {
+        if (peer.error === undefined && delivered.length > 0) peer.engine.receive(delivered);
+      });
+    });
   }
 
   /** Starts both engines and resolves when both handshakes completed or either side failed. */
@@ -84,12 +53,8 @@ export class EnginePair {
   }
 
   /** Polls `condition` every macrotask turn until true, or rejects after `timeoutMs`. */
-  async until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error('EnginePair: timed out waiting');
-      await new Promise((r) => setImmediate(r));
-    }
+  until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+    return pollUntil(condition, timeoutMs, () => 'EnginePair: timed out waiting', () => new Promise((r) => setImmediate(r)));
   }
 
   async destroy(): Promise<void> {

@@ -1,11 +1,10 @@
 import { expect } from 'chai';
-import { EnginePair, killChildren, opensslServer, TestCa, type KeyType } from '@tlsport/testkit';
+import { EnginePair, killChildren, opensslServer, SocketEngine, TestCa, type KeyType } from '@tlsport/testkit';
 import { NobleCryptoProvider } from '../../src/crypto/index.js';
 import { toHex } from '../../src/codec/bytes.js';
 import { PureBackend } from '../../src/index.js';
 import { Trace } from '../helpers/rfc8448.js';
 import { fixedClock, replayClient, ScriptedRandom } from '../helpers/replay.js';
-import { SocketEngine } from '../helpers/socketEngine.js';
 
 const noble = new NobleCryptoProvider();
 const nobleBackend = new PureBackend({ provider: noble });

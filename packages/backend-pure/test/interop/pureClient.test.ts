@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import { killChildren, opensslServer, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
+import { killChildren, opensslServer, SocketEngine, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { SocketEngine } from '../helpers/socketEngine.js';
 import { firstDer } from '../helpers/pem.js';
 
 const backend = new PureBackend();

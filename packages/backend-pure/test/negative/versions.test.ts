@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { AlertDescription, resolveTlsConfig, type EngineContext } from '@tlsport/core';
-import { killChildren, opensslServer, TestCa } from '@tlsport/testkit';
+import { killChildren, opensslServer, SocketEngine, TestCa } from '@tlsport/testkit';
 import { concat } from '../../src/codec/bytes.js';
 import { Writer } from '../../src/codec/Writer.js';
 import { parseClientHello } from '../../src/handshake/clientHello.js';
@@ -8,7 +8,6 @@ import { ExtensionType } from '../../src/handshake/types.js';
 import { ContentType } from '../../src/record/types.js';
 import { PureBackend } from '../../src/index.js';
 import { RecordingSink } from '../helpers/replay.js';
-import { SocketEngine } from '../helpers/socketEngine.js';
 
 const backend = new PureBackend();
 

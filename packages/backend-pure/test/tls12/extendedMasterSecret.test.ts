@@ -3,9 +3,8 @@ import { once } from 'node:events';
 import { connect, createServer, type Server, type TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { AlertDescription } from '@tlsport/core';
-import { TestCa, type Issued } from '@tlsport/testkit';
+import { SocketEngine, TestCa, type Issued, type SocketListener } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { SocketEngine, type Listener } from '../helpers/socketEngine.js';
 
 /** OpenSSL's SSL_OP_NO_EXTENDED_MASTER_SECRET (3.0): a real node:tls peer that does not do RFC 7627. */
 const SSL_OP_NO_EXTENDED_MASTER_SECRET = 1;
@@ -59,7 +58,7 @@ describe('TLS 1.2 extended master secret (RFC 7627) against a node:tls peer with
     await pump.until(() => pump.receivedText().includes('hello from node'));
   });
 
-  async function pureServer(backend: PureBackend): Promise<Listener> {
+  async function pureServer(backend: PureBackend): Promise<SocketListener> {
     const l = await SocketEngine.listen(backend, { cert: leaf.chain, key: leaf.key });
     cleanup.push(() => l.close());
     return l;

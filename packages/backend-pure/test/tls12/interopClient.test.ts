@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
-import { killChildren, opensslServer, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
+import { killChildren, opensslServer, SocketEngine, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { SocketEngine } from '../helpers/socketEngine.js';
 import { firstDer } from '../helpers/pem.js';
 
 const backend = new PureBackend();

@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
-import { killChildren, opensslClientProcess, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
+import { killChildren, opensslClientProcess, SocketEngine, TestCa, type Child, type Issued, type KeyType, type SocketListener } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { SocketEngine, type Listener } from '../helpers/socketEngine.js';
 import { firstDer } from '../helpers/pem.js';
 
 const backend = new PureBackend();
@@ -16,7 +15,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
   let ca: TestCa;
   let dir: string;
   const leaves = new Map<KeyType, Issued>();
-  const listeners: Listener[] = [];
+  const listeners: SocketListener[] = [];
 
   before(() => {
     ca = TestCa.root();
@@ -32,7 +31,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function listen(attrs: SecureAttributes = {}, keyType: KeyType = 'ec-p256'): Promise<Listener> {
+  async function listen(attrs: SecureAttributes = {}, keyType: KeyType = 'ec-p256'): Promise<SocketListener> {
     const leaf = leaves.get(keyType)!;
     const l = await SocketEngine.listen(backend, { cert: leaf.chain, key: leaf.key, ...attrs });
     listeners.push(l);
