@@ -26,6 +26,8 @@ try {
     const g = r.growthPer100k;
     const show = (x: { value: number; error: number }, digits: number) => `${x.value.toFixed(digits)} ± ${x.error.toFixed(digits)}`;
     console.log(`  growth per 100k handshakes after warm-up (± standard error): rss ${show(g.rssMb, 1)} MB, heap ${show(g.heapMb, 1)} MB, SSL ${show(g.ssl, 2)}, SSL_CTX ${show(g.ctx, 2)} (${r.samples.length} samples)`);
+    const quarters = [0.25, 0.5, 0.75, 1].map((q) => r.samples[Math.min(r.samples.length - 1, Math.round(q * (r.samples.length - 1)))]!);
+    console.log(`  rss at each quarter: ${quarters.map((s) => `${s.handshakes} handshakes ${s.rssMb.toFixed(1)} MB`).join(', ')}`);
     for (const f of r.failures) console.log(`  FAIL ${f}`);
     if (r.failures.length > 0 || last.ssl !== 0) failed = true;
   }
