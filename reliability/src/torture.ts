@@ -111,7 +111,6 @@ async function one(i: number, rng: Rng, moment: Moment, clientEnv: SecureEnviron
   c.session.startInit(port, c.overlapped);
   if (moment === 'before-start' || moment === 'at-start') cancel(victim);
 
-  const seen = new Set<object>();
   const collect = async (until: () => boolean): Promise<void> => {
     const deadline = Date.now() + lostAfterMs;
     while (!until() && !port.destroyed && Date.now() < deadline) {
@@ -120,7 +119,6 @@ async function one(i: number, rng: Rng, moment: Moment, clientEnv: SecureEnviron
       const x = got === (c.overlapped as object) ? c : got === (s.overlapped as object) ? s : undefined;
       if (x === undefined) report.violations.push(`#${i}: a completion that belongs to no started operation`);
       else x.deliveries++;
-      seen.add(got);
     }
   };
   const bothDone = () => c.deliveries > 0 && s.deliveries > 0;
