@@ -23,7 +23,7 @@ export function markdownReport(results: BenchResults, chartFile: string): string
         ]),
       );
     }
-    const notes = results.compared.flatMap((m) => (m.notes ?? []).map((n) => `${m.title}: ${n}`));
+    const notes = results.compared.flatMap((m) => (m.notes ?? []).map((n) => `${m.id}: ${n}`));
     if (notes.length > 0) out.push('', ...notes.map((n) => `- ${n}`));
     out.push('');
   }

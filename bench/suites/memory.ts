@@ -61,7 +61,7 @@ function probe(request: object): Promise<ProbeReport> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(JSON.parse(stdout) as ProbeReport);
-      else reject(new Error(`memory probe exited ${code}: ${stderr.trim().split('\n').pop() ?? ''}`));
+      else reject(new Error(`memory probe exited ${code}: ${stderr.split('\n').find((line) => /Error|error:/.test(line)) ?? stderr.trim().slice(-200)}`));
     });
     child.stdin.end(JSON.stringify(request));
   });
