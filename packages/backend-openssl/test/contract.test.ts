@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { resolveTlsConfig, TlsError, type EngineSink } from '@tlsport/core';
 import { EnginePair } from '@tlsport/testkit';
-import { backend, deliver, sharedContextBackend } from './helpers/pair.js';
+import { backend, deliver } from './helpers/pair.js';
 import { makePki, serverWith, type Pki } from './helpers/pki.js';
 
 const run = promisify(execFile);
@@ -31,9 +31,9 @@ describe('openssl engine and context contract', () => {
   after(() => pki.dispose());
 
   it('a session may override the environment\'s certificate (loaded on its SSL)', async () => {
-    const environment = await sharedContextBackend(serverWith(pki.ecdsa));
+    const [clientContext, environment] = await EnginePair.contexts(backend, { ca: pki.ca.cert }, serverWith(pki.ecdsa));
     try {
-      const pair = await EnginePair.create(backend, { ca: pki.ca.cert }, environment.backend, serverWith(pki.rsa));
+      const pair = EnginePair.fromContexts(clientContext, { ca: pki.ca.cert }, environment, serverWith(pki.rsa));
       try {
         await pair.handshake();
         expect(new X509Certificate(pair.client.handshake!.peerCertificates[0]!).fingerprint256).to.equal(new X509Certificate(pki.rsa.cert).fingerprint256);
@@ -41,7 +41,7 @@ describe('openssl engine and context contract', () => {
         await pair.destroy();
       }
     } finally {
-      await environment.dispose();
+      await Promise.all([clientContext.dispose(), environment.dispose()]);
     }
   });
 

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { expect } from 'chai';
 import { resolveTlsConfig, TlsError, type EngineSink } from '@tlsport/core';
 import { EnginePair, type Issued } from '@tlsport/testkit';
-import { backend, bothFailed, deliver, handshakePair, sharedContextBackend } from './helpers/pair.js';
+import { backend, bothFailed, deliver, handshakePair } from './helpers/pair.js';
 import { makePki, serverWith, type Pki } from './helpers/pki.js';
 
 const ignoringSink: EngineSink = {
@@ -93,9 +93,10 @@ describe('openssl engine features (engine level)', () => {
       it(`${version}: the session the client emits resumes a later handshake`, async () => {
         const attrs = { minVersion: version, maxVersion: version };
         const serverAttrs = { ...attrs, ...serverWith(pki.ecdsa) };
-        const server = await sharedContextBackend(serverAttrs);
+        const clientAttrs = { ...attrs, ca: pki.ca.cert, servername: 'localhost' };
+        const [clientContext, serverContext] = await EnginePair.contexts(backend, clientAttrs, serverAttrs);
         try {
-          const first = await EnginePair.create(backend, { ...attrs, ca: pki.ca.cert, servername: 'localhost' }, server.backend, serverAttrs);
+          const first = EnginePair.fromContexts(clientContext, clientAttrs, serverContext, serverAttrs);
           let session: Uint8Array;
           try {
             await first.handshake();
@@ -107,7 +108,7 @@ describe('openssl engine features (engine level)', () => {
           } finally {
             await first.destroy();
           }
-          const second = await EnginePair.create(backend, { ...attrs, ca: pki.ca.cert, servername: 'localhost', session }, server.backend, serverAttrs);
+          const second = EnginePair.fromContexts(clientContext, { ...clientAttrs, session }, serverContext, serverAttrs);
           try {
             await second.handshake();
             for (const side of [second.client, second.server]) {
@@ -122,7 +123,7 @@ describe('openssl engine features (engine level)', () => {
             await second.destroy();
           }
         } finally {
-          await server.dispose();
+          await Promise.all([clientContext.dispose(), serverContext.dispose()]);
         }
       });
     }

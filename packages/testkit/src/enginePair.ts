@@ -1,6 +1,9 @@
-import { resolveTlsConfig, type EngineSink, type SecureAttributes, type TlsBackend } from '@tlsport/core';
+import { resolveTlsConfig, type EngineContext, type EngineSink, type SecureAttributes, type TlsBackend, type TlsConfig } from '@tlsport/core';
 import { EngineSide } from './engineSide.js';
 import { pollUntil } from './pollUntil.js';
+
+const clientConfig = (attrs: SecureAttributes): TlsConfig => resolveTlsConfig({ ...attrs, role: 'client' });
+const serverConfig = (attrs: SecureAttributes): TlsConfig => resolveTlsConfig({ ...attrs, role: 'server' });
 
 export interface EnginePairOptions {
   /** Called with each chunk going client -> server or server -> client; return the bytes to deliver. */
@@ -14,10 +17,12 @@ export interface EnginePairOptions {
 export class EnginePair {
   readonly client = new EngineSide();
   readonly server = new EngineSide();
-  private readonly contexts: { dispose(): Promise<void> }[] = [];
+  /** The contexts `create` made, disposed by `destroy`; `fromContexts` leaves them to the caller. */
+  private readonly owned: EngineContext[] = [];
 
   private constructor(private readonly options: EnginePairOptions) {}
 
+  /** A pair on fresh contexts, one from each backend; `destroy` disposes them. */
   static async create(
     clientBackend: TlsBackend,
     clientAttrs: SecureAttributes,
@@ -25,15 +30,38 @@ export class EnginePair {
     serverAttrs: SecureAttributes,
     options: EnginePairOptions = {},
   ): Promise<EnginePair> {
-    const pair = new EnginePair(options);
-    const cConfig = resolveTlsConfig({ ...clientAttrs, role: 'client' });
-    const sConfig = resolveTlsConfig({ ...serverAttrs, role: 'server' });
+    const cConfig = clientConfig(clientAttrs);
+    const sConfig = serverConfig(serverAttrs);
     const cCtx = await clientBackend.createContext(cConfig);
     const sCtx = await serverBackend.createContext(sConfig);
-    pair.contexts.push(cCtx, sCtx);
-    pair.client.engine = cCtx.createEngine(cConfig, pair.sink(pair.client, pair.server, 'c2s'));
-    pair.server.engine = sCtx.createEngine(sConfig, pair.sink(pair.server, pair.client, 's2c'));
+    const pair = new EnginePair(options).wire(cCtx, cConfig, sCtx, sConfig);
+    pair.owned.push(cCtx, sCtx);
     return pair;
+  }
+
+  /**
+   * A pair on contexts the test keeps and disposes itself: consecutive pairs on one server
+   * context share its ticket keys and session cache, which resumption needs.
+   */
+  static fromContexts(
+    clientContext: EngineContext,
+    clientAttrs: SecureAttributes,
+    serverContext: EngineContext,
+    serverAttrs: SecureAttributes,
+    options: EnginePairOptions = {},
+  ): EnginePair {
+    return new EnginePair(options).wire(clientContext, clientConfig(clientAttrs), serverContext, serverConfig(serverAttrs));
+  }
+
+  /** A client and a server context on `backend`, made as `create` makes them, for `fromContexts`. */
+  static async contexts(backend: TlsBackend, clientAttrs: SecureAttributes, serverAttrs: SecureAttributes): Promise<[EngineContext, EngineContext]> {
+    return [await backend.createContext(clientConfig(clientAttrs)), await backend.createContext(serverConfig(serverAttrs))];
+  }
+
+  private wire(clientContext: EngineContext, cConfig: TlsConfig, serverContext: EngineContext, sConfig: TlsConfig): this {
+    this.client.engine = clientContext.createEngine(cConfig, this.sink(this.client, this.server, 'c2s'));
+    this.server.engine = serverContext.createEngine(sConfig, this.sink(this.server, this.client, 's2c'));
+    return this;
   }
 
   private sink(self: EngineSide, peer: EngineSide, direction: 'c2s' | 's2c'): EngineSink {
@@ -59,6 +87,6 @@ export class EnginePair {
 
   async destroy(): Promise<void> {
     await Promise.all([this.client.engine?.destroy(), this.server.engine?.destroy()]);
-    await Promise.all(this.contexts.map((c) => c.dispose()));
+    await Promise.all(this.owned.map((c) => c.dispose()));
   }
 }

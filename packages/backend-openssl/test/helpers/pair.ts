@@ -1,4 +1,4 @@
-import { resolveTlsConfig, type EngineContext, type SecureAttributes, type TlsBackend } from '@tlsport/core';
+import type { SecureAttributes } from '@tlsport/core';
 import { EnginePair, type EnginePairOptions, type EngineSide } from '@tlsport/testkit';
 import { OpenSslBackend } from '../../src/index.js';
 
@@ -24,12 +24,3 @@ export async function bothFailed(pair: EnginePair): Promise<void> {
   await pair.until(() => pair.client.error !== undefined && pair.server.error !== undefined);
 }
 
-/**
- * A backend whose createContext always hands out one server context (dispose is left to the
- * caller), so consecutive EnginePairs talk to the same SSL_CTX: what resumption needs.
- */
-export async function sharedContextBackend(attrs: SecureAttributes): Promise<{ backend: TlsBackend; dispose(): Promise<void> }> {
-  const context = await backend.createContext(resolveTlsConfig({ ...attrs, role: 'server' }));
-  const shared: EngineContext = { createEngine: (config, sink) => context.createEngine(config, sink), dispose: async () => {} };
-  return { backend: { name: backend.name, createContext: async () => shared }, dispose: () => context.dispose() };
-}

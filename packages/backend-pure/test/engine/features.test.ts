@@ -5,7 +5,6 @@ import { PureBackend } from '../../src/index.js';
 import { HRR_RANDOM } from '../../src/handshake/serverHello.js';
 import { toHex } from '../../src/codec/bytes.js';
 import { firstDer } from '../helpers/pem.js';
-import { ContextPair } from '../helpers/contextPair.js';
 
 const backend = new PureBackend();
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -167,14 +166,14 @@ describe('pure client <-> pure server: features', () => {
   });
 
   describe('resumption with tickets', () => {
-    async function resume(clientAttrs: SecureAttributes, serverAttrs: SecureAttributes): Promise<{ first: ContextPair; second: ContextPair }> {
+    async function resume(clientAttrs: SecureAttributes, serverAttrs: SecureAttributes): Promise<{ first: EnginePair; second: EnginePair }> {
       const cAttrs = { ca: ca.cert, servername: 'localhost', ...clientAttrs };
       const sAttrs = { cert: leaf.chain, key: leaf.key, ...serverAttrs };
-      const [cctx, sctx] = await ContextPair.contexts(backend, cAttrs, sAttrs);
-      const first = new ContextPair(cctx, cAttrs, sctx, sAttrs);
+      const [cctx, sctx] = await EnginePair.contexts(backend, cAttrs, sAttrs);
+      const first = EnginePair.fromContexts(cctx, cAttrs, sctx, sAttrs);
       await first.handshake();
       await first.until(() => first.client.sessions.length > 0 || first.client.error !== undefined);
-      const second = new ContextPair(cctx, { ...cAttrs, session: first.client.sessions[0]! }, sctx, sAttrs);
+      const second = EnginePair.fromContexts(cctx, { ...cAttrs, session: first.client.sessions[0]! }, sctx, sAttrs);
       await second.handshake();
       return { first, second };
     }

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
-import { AlertDescription, resolveTlsConfig } from '@tlsport/core';
-import { TestCa, type Issued } from '@tlsport/testkit';
+import { AlertDescription, resolveTlsConfig, type EngineContext } from '@tlsport/core';
+import { EnginePair, TestCa, type Issued } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
 import { parseSessionState, serializeSessionState } from '../../src/tls13/sessionState.js';
-import { ContextPair } from '../helpers/contextPair.js';
 import { RecordingSink } from '../helpers/replay.js';
 
 const backend = new PureBackend();
@@ -20,9 +19,9 @@ describe('resumption edge cases', () => {
   const clientAttrs = (): object => ({ ca: ca.cert, servername: 'localhost' });
   const serverAttrs = (): object => ({ cert: leaf.chain, key: leaf.key });
 
-  async function ticket(): Promise<{ session: Uint8Array; server: Awaited<ReturnType<typeof ContextPair.contexts>>[1] }> {
-    const [cctx, sctx] = await ContextPair.contexts(backend, clientAttrs(), serverAttrs());
-    const first = new ContextPair(cctx, clientAttrs(), sctx, serverAttrs());
+  async function ticket(): Promise<{ session: Uint8Array; server: EngineContext }> {
+    const [cctx, sctx] = await EnginePair.contexts(backend, clientAttrs(), serverAttrs());
+    const first = EnginePair.fromContexts(cctx, clientAttrs(), sctx, serverAttrs());
     await first.handshake();
     await first.until(() => first.client.sessions.length > 0);
     return { session: first.client.sessions[0]!, server: sctx };
@@ -33,7 +32,7 @@ describe('resumption edge cases', () => {
     const state = parseSessionState(session, 'session');
     const forged = serializeSessionState({ ...state, psk: state.psk.map((b, i) => (i === 0 ? b ^ 1 : b)) });
     const cctx = await backend.createContext(resolveTlsConfig({ ...clientAttrs(), role: 'client' }));
-    const p = new ContextPair(cctx, { ...clientAttrs(), session: forged }, server, serverAttrs());
+    const p = EnginePair.fromContexts(cctx, { ...clientAttrs(), session: forged }, server, serverAttrs());
     await p.handshake();
     await p.until(() => p.client.error !== undefined && p.server.error !== undefined);
     expect(p.server.error!.fault).to.equal('bad-signature');
@@ -46,7 +45,7 @@ describe('resumption edge cases', () => {
     const { session, server } = await ticket();
     const later = new PureBackend({ clock: { now: () => Date.now() + 3 * 3600_000 } });
     const cctx = await later.createContext(resolveTlsConfig({ ...clientAttrs(), role: 'client' }));
-    const p = new ContextPair(cctx, { ...clientAttrs(), session }, server, serverAttrs());
+    const p = EnginePair.fromContexts(cctx, { ...clientAttrs(), session }, server, serverAttrs());
     await p.handshake();
     expect(p.client.error, String(p.client.error)).to.equal(undefined);
     expect(p.client.handshake!.resumed).to.equal(false);
@@ -55,7 +54,7 @@ describe('resumption edge cases', () => {
   it('a ticket for another server name is not offered', async () => {
     const { session, server } = await ticket();
     const cctx = await backend.createContext(resolveTlsConfig({ ...clientAttrs(), role: 'client' }));
-    const p = new ContextPair(cctx, { ...clientAttrs(), servername: '127.0.0.1', session }, server, serverAttrs());
+    const p = EnginePair.fromContexts(cctx, { ...clientAttrs(), servername: '127.0.0.1', session }, server, serverAttrs());
     await p.handshake();
     expect(p.client.error, String(p.client.error)).to.equal(undefined);
     expect(p.client.handshake!.resumed).to.equal(false);

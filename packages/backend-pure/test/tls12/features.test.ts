@@ -6,7 +6,6 @@ import { HandshakeType } from '../../src/handshake/types.js';
 import { ContentType } from '../../src/record/types.js';
 import { parseTls12Session } from '../../src/tls12/sessionState.js';
 import { PureBackend } from '../../src/index.js';
-import { ContextPair } from '../helpers/contextPair.js';
 import { firstDer } from '../helpers/pem.js';
 import { handshakeMessage, keysFromKeylog, messages, openAll, records, serverRandomOf } from './helpers/wire.js';
 
@@ -130,14 +129,14 @@ describe('TLS 1.2 pure client <-> pure server: features', () => {
   });
 
   describe('resumption', () => {
-    async function resume(clientAttrs: SecureAttributes, serverAttrs: SecureAttributes, second: SecureAttributes = {}): Promise<{ first: ContextPair; second: ContextPair }> {
+    async function resume(clientAttrs: SecureAttributes, serverAttrs: SecureAttributes, second: SecureAttributes = {}): Promise<{ first: EnginePair; second: EnginePair }> {
       const cAttrs = { ca: ca.cert, servername: 'localhost', keylog: () => {}, ...TLS12, ...clientAttrs };
       const sAttrs = { cert: leaf.chain, key: leaf.key, ...serverAttrs };
-      const [cctx, sctx] = await ContextPair.contexts(backend, cAttrs, sAttrs);
-      const one = new ContextPair(cctx, cAttrs, sctx, sAttrs);
+      const [cctx, sctx] = await EnginePair.contexts(backend, cAttrs, sAttrs);
+      const one = EnginePair.fromContexts(cctx, cAttrs, sctx, sAttrs);
       await one.handshake();
       await one.until(() => one.client.sessions.length > 0 || one.client.error !== undefined);
-      const two = new ContextPair(cctx, { ...cAttrs, session: one.client.sessions[0]!, ...second }, sctx, sAttrs);
+      const two = EnginePair.fromContexts(cctx, { ...cAttrs, session: one.client.sessions[0]!, ...second }, sctx, sAttrs);
       await two.handshake();
       return { first: one, second: two };
     }
