@@ -126,3 +126,23 @@ describe('CryptoProvider contract', () => {
     });
   }
 });
+
+describe('RSA signature length (RFC 8017 §8.2.2: exactly k octets)', () => {
+  it('a signature with a leading zero octet dropped is rejected by both providers', () => {
+    const rsa = KEYS.find((k) => k.name.startsWith('RSA 2048'))!;
+    const signer = new NodeCryptoProvider().importPrivateKey(rsa.pair.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+    const spki = rsa.pair.publicKey.export({ format: 'der', type: 'spki' });
+    // About 1 signature in 256 starts with 0x00; OpenSSL alone would accept it one octet short.
+    let data = bytes('');
+    let signature = new Uint8Array(0);
+    for (let i = 0; signature[0] !== 0; i++) {
+      data = bytes(`message ${i}`);
+      signature = signer.sign(S.rsa_pkcs1_sha256, data);
+    }
+    for (const verifier of PROVIDERS) {
+      const publicKey = verifier.importPublicKey(spki);
+      expect(publicKey.verify(S.rsa_pkcs1_sha256, data, signature), verifier.name).to.equal(true);
+      expect(publicKey.verify(S.rsa_pkcs1_sha256, data, signature.subarray(1)), verifier.name).to.equal(false);
+    }
+  });
+});

@@ -73,6 +73,9 @@ export class NodePublicKey extends NodeKey implements PublicKey {
   verify(scheme: SignatureScheme, data: Uint8Array, signature: Uint8Array): boolean {
     const info = this.usable(scheme);
     if (info === undefined) return false;
+    // RFC 8017 §8.2.2 / §8.1.2: an RSA signature is exactly k octets. OpenSSL also takes shorter
+    // ones (a dropped leading zero), which the portable provider rightly rejects: be as strict.
+    if (this.rsaBits !== undefined && signature.length !== Math.ceil(this.rsaBits / 8)) return false;
     try {
       return verify(info.hash ?? null, data, signOptions(info, this.key), signature);
     } catch {
