@@ -134,7 +134,7 @@ describe('RSA signature length (RFC 8017 §8.2.2: exactly k octets)', () => {
     const spki = rsa.pair.publicKey.export({ format: 'der', type: 'spki' });
     // About 1 signature in 256 starts with 0x00; OpenSSL alone would accept it one octet short.
     let data = bytes('');
-    let signature = new Uint8Array(0);
+    let signature: Uint8Array = new Uint8Array(0);
     for (let i = 0; signature[0] !== 0; i++) {
       data = bytes(`message ${i}`);
       signature = signer.sign(S.rsa_pkcs1_sha256, data);
