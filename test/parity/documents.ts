@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/child.js';
+import { REPO_ROOT } from '../support/repoRoot.js';
 import type { Cell } from './matrix.js';
 import { renderTable } from './render.js';
 

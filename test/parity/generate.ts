@@ -1,5 +1,5 @@
 import { BACKENDS } from '../support/backends.js';
-import { killChildren } from '../support/child.js';
+import { killChildren } from '@tlsport/testkit';
 import { updateReadme, writeParityDocument } from './documents.js';
 import { runMatrix } from './matrix.js';
 import { SCENARIOS } from './scenarios/index.js';

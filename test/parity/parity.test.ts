@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { BACKENDS } from '../support/backends.js';
-import { killChildren } from '../support/child.js';
+import { killChildren } from '@tlsport/testkit';
 import { writeParityDocument } from './documents.js';
 import { gapKey, KNOWN_GAPS } from './knownGaps.js';
 import { cellsOf, evaluateCell, matrixContext, type Cell, type MatrixContext } from './matrix.js';

@@ -1,7 +1,7 @@
 import { connect as tcpConnect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { CompletionPort, Listener, memoryPipe, SecureEnvironment, type SecureAttributes, type TlsBackend } from '@tlsport/core';
-import { opensslClientProcess } from '../support/openssl.js';
+import { opensslClientProcess } from '@tlsport/testkit';
 import { Link, type Environments } from './link.js';
 import type { OpensslServers } from './peers/OpensslServers.js';
 import type { Peer } from './peers/Peer.js';

@@ -1,4 +1,4 @@
-import { opensslServer, type OpensslServer } from '../../support/openssl.js';
+import { opensslServer, type OpensslServer } from '@tlsport/testkit';
 
 /** The trace is read while the connection runs. */
 const LINES = { lineBuffered: true };

@@ -1,4 +1,4 @@
-import type { Child } from '../../support/child.js';
+import type { Child } from '@tlsport/testkit';
 import type { Peer } from './Peer.js';
 import { Transcript } from './transcript.js';
 

@@ -1,15 +1,15 @@
-import type { Child } from '../../support/child.js';
+import type { Child } from '@tlsport/testkit';
 
 /** What an openssl process printed (stdout and stderr) from a mark on: one connection of a long-lived s_server. */
 export class Transcript {
-  private readonly from: { stdout: number; stderr: number };
+  private readonly from: number;
 
   constructor(private readonly child: Child) {
-    this.from = { stdout: child.stdout.length, stderr: child.stderr.length };
+    this.from = child.output.length;
   }
 
   get text(): string {
-    return this.child.stdout.slice(this.from.stdout) + '\n' + this.child.stderr.slice(this.from.stderr);
+    return this.child.output.slice(this.from);
   }
 
   /** Resolves with the first match of `pattern`; throws with the tail of the text if it does not appear in time. */
