@@ -44,6 +44,7 @@ export function svgChart(results: BenchResults): string {
   }
   metrics.forEach((metric, g) => {
     const top = TOP + g * groupHeight;
+    parts.push(`<g class="metric" id="${escape(metric.id)}">`);
     parts.push(text(10, top + 13, `${metric.title} (${metric.unit}${metric.better === 'lower' ? ', lower is better' : ''})`, 'font-weight="bold"'));
     backends.forEach((name, i) => {
       const y = top + HEADER + i * (BAR + GAP);
@@ -59,6 +60,7 @@ export function svgChart(results: BenchResults): string {
       const right = ratio >= 1;
       parts.push(text(right ? to + 4 : from - 4, y + BAR - 2, `${ratio.toFixed(2)}x`, right ? '' : 'text-anchor="end"'));
     });
+    parts.push('</g>');
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';

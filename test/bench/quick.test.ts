@@ -70,7 +70,8 @@ describe('bench: npm run bench -- --quick', function () {
     const svg = readFileSync(join(out, 'chart.svg'), 'utf8');
     expect(svg).to.match(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*>/);
     expect(svg.trimEnd()).to.match(/<\/svg>$/);
-    expect(svg.match(/<text[^>]*font-weight="bold"[^>]*>/g)).to.have.length(results.compared.length);
+    expect(svg.match(/<g class="metric" id="[^"]+">/g)).to.have.length(results.compared.length);
+    expect(svg.match(/<g\b/g)?.length).to.equal(svg.match(/<\/g>/g)?.length);
     expect(svg.match(/<text\b/g)?.length).to.equal(svg.match(/<\/text>/g)?.length);
     expect(svg).to.not.match(/&(?!amp;|lt;|gt;|quot;)/);
     const md = readFileSync(join(out, 'RESULTS.md'), 'utf8');
