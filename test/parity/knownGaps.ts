@@ -16,8 +16,4 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map<string, string>([
     gapKey(ALERT_FEATURE, role, 'node-tls'),
     "node:tls judges the peer's certificate only after OpenSSL's handshake has completed, then drops the connection; Node has no API to send an alert, so for the faults it judges itself the peer hears none",
   ]),
-  ...BOTH_ROLES.map((role): [string, string] => [
-    gapKey(ALERT_FEATURE, role, 'openssl'),
-    "OpenSSL's own verification answers a not-yet-valid certificate with bad_certificate (its mapping of X509_V_ERR_CERT_NOT_YET_VALID); the core's ALERT_BY_FAULT says certificate_expired",
-  ]),
 ]);

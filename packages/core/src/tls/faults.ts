@@ -73,7 +73,9 @@ export const GSK_BY_FAULT: Readonly<Record<TlsFault, GskStatus>> = {
 export const ALERT_BY_FAULT: Readonly<Partial<Record<TlsFault, AlertDescription>>> = {
   'unknown-ca': AlertDescription.unknown_ca,
   expired: AlertDescription.certificate_expired,
-  'not-yet-valid': AlertDescription.certificate_expired,
+  // RFC 5246 would allow certificate_expired ("expired or not currently valid"); OpenSSL sends
+  // bad_certificate, and so do we, so the peer cannot mistake it for an expired certificate.
+  'not-yet-valid': AlertDescription.bad_certificate,
   'self-signed': AlertDescription.unknown_ca,
   'hostname-mismatch': AlertDescription.bad_certificate,
   'bad-certificate': AlertDescription.bad_certificate,
