@@ -1,4 +1,4 @@
-import { CompletionPort, GskStatus, type SecureSession } from '@tlsport/core';
+import { CompletionPort, GskStatus, type Overlapped, type OverlappedInput, type SecureSession } from '@tlsport/core';
 import { RECORD_BYTES } from '../contenders/Contender.js';
 
 const CHUNK = new Uint8Array(RECORD_BYTES).fill(0x61);
@@ -33,11 +33,12 @@ async function receive(session: SecureSession, bytes: number): Promise<void> {
   const buffer = new Uint8Array(RECV_BYTES);
   try {
     for (let got = 0; got < bytes; ) {
-      const o = { buffer };
+      const o: OverlappedInput = { buffer };
+      // Finished at once: the outputs are filled into `o` itself and nothing is posted.
       const status = session.startRecv(port, o);
-      const c = status === GskStatus.GSK_IBMI_ASYNCHRONOUS_RECV ? await port.wait() : (o as { returnValue?: GskStatus; secureDataTransferSize?: number });
+      const c = status === GskStatus.GSK_IBMI_ASYNCHRONOUS_RECV ? await port.wait() : (o as Overlapped);
       if (c?.returnValue !== GskStatus.GSK_OK) throw new Error(`receive failed: status ${String(c?.returnValue)}`);
-      got += c.secureDataTransferSize ?? 0;
+      got += c.secureDataTransferSize;
     }
   } finally {
     port.destroy();

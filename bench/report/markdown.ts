@@ -45,6 +45,8 @@ const METHOD = [
   'Bulk: 16 KiB writes client to server, TLS 1.3; over TCP through the port API (startSend/startRecv).',
   'Memory: idle client+server pairs over memory pipes, added in five steps; each step\'s growth per session (after a full GC) is one sample.',
   'Event-loop delay: `perf_hooks.monitorEventLoopDelay` (1 ms resolution) in the server process during a burst of concurrent connections.',
+  'Runs are taken round-robin across contenders (run 1 of each, then run 2, …), so load from elsewhere on the machine falls on all alike; the notes under the server metrics give the server process\'s CPU share, which says whether the server or the load generator was the limit.',
+  'Where each backend spends its time: `bench/PROFILES.md`, from `node --cpu-prof bench/dist/profile.js CONTENDER WORKLOAD` and `bench/dist/profileSummary.js`.',
 ];
 
 function row(cells: string[]): string {
@@ -53,5 +55,5 @@ function row(cells: string[]): string {
 
 function machineLine(results: BenchResults): string {
   const m = results.machine;
-  return `${m.cpus} × ${m.cpuModel}, Node ${m.node} (OpenSSL ${m.openssl}), ${m.platform}`;
+  return `${m.cpus} × ${m.cpuModel}, Node ${m.node} (OpenSSL ${m.openssl}), ${m.platform}, load average ${m.loadAverageAtStart} at the start`;
 }
