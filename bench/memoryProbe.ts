@@ -40,9 +40,8 @@ for (let step = 0; step < request.steps; step++) {
   const now = usage();
   for (const gauge of ['heap', 'external', 'rss'] as const) samples[gauge].push((now[gauge] - before[gauge]) / 1024 / (2 * pairsPerStep));
   before = now;
-  process.stderr.write(`\r  ${contender.name}: ${(step + 1) * 2 * pairsPerStep} sessions   `);
 }
-process.stderr.write('\n');
+process.stderr.write(`  ${contender.name}: ${request.sessions} sessions measured\n`);
 const report: ProbeReport = { samples, ...(contender.nativeObjects === undefined ? {} : { nativeObjects: contender.nativeObjects() }) };
 await idle.close();
 process.stdout.write(JSON.stringify(report));
