@@ -379,12 +379,16 @@ export class SecureSession {
     const engine = this.engine;
     if (engine === undefined || this.state === 'closed') return;
     this.engineBusy = true;
+    // A synchronous engine may emit a whole flight (or a burst of records) in one call: corked,
+    // it leaves as one write instead of one per record.
+    this.socket.cork();
     try {
       call(engine);
     } catch (error) {
       this.terminate(error instanceof TlsError ? error : new TlsError('internal', `engine threw: ${(error as Error).message}`, { cause: error }));
     } finally {
       this.engineBusy = false;
+      this.socket.uncork();
     }
     const next = this.engineCalls.shift();
     if (next !== undefined) next();
