@@ -59,18 +59,24 @@ export class BackendContender implements Contender {
     if (over === 'memory') {
       const [client, server] = await this.contexts(clientAttrs, serverAttrs);
       const link = new EngineLink(client.context, client.config, server.context, server.config);
-      await link.handshake();
-      return {
-        transfer: (bytes) => link.transfer(bytes),
-        close: async () => {
-          await link.destroy();
-          await disposeAll([client.context, server.context]);
-        },
+      const close = async (): Promise<void> => {
+        await link.destroy();
+        await disposeAll([client.context, server.context]);
       };
+      await link.handshake().catch(async (error: unknown) => {
+        await close();
+        throw error;
+      });
+      return { transfer: (bytes) => link.transfer(bytes), close };
     }
     const [clientEnv, serverEnv] = await this.environments(clientAttrs, serverAttrs);
     const [clientSocket, serverSocket] = await tcpPair();
-    const pair = await establishSessions(clientEnv, serverEnv, clientSocket, serverSocket);
+    const pair = await establishSessions(clientEnv, serverEnv, clientSocket, serverSocket).catch(async (error: unknown) => {
+      clientSocket.destroy();
+      serverSocket.destroy();
+      await Promise.all([clientEnv.close(), serverEnv.close()]);
+      throw error;
+    });
     return {
       transfer: (bytes) => sessionTransfer(pair.client, pair.server, bytes),
       close: async () => {

@@ -11,19 +11,28 @@ export async function eventLoopSuite(context: SuiteContext, load: LoadWorkers): 
   const title = `Event-loop delay p99 during a burst of ${burst} concurrent server handshakes`;
   progress(title);
   const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const notes: string[] = [];
   const results = await interleaved(context, async (contender) => {
     const server = await contender.server();
+    let failed = 0;
+    let bursts = 0;
     return {
       sample: async () => {
         histogram.reset();
         histogram.enable();
         const report = await load.run({ mode: 'burst', port: server.tcpPort, connections: burst, windowMs: 0 });
         histogram.disable();
-        if (report.errors > 0) throw new Error(`${report.errors} of ${burst} handshakes failed (${server.failures} on the server)`);
+        // A connection that timed out under load still loaded the server: count it, keep the sample.
+        if (report.done === 0) throw new Error(`every handshake of the burst failed (${server.failures} on the server)`);
+        failed += report.errors;
+        bursts++;
         return histogram.percentile(99) / 1e6;
       },
-      close: () => server.close(),
+      close: async () => {
+        if (failed > 0) notes.push(`${contender.name}: ${failed} of ${bursts * burst} client connections failed or timed out (15 s)`);
+        await server.close();
+      },
     };
   });
-  return { compared: [{ id: 'eventloop-p99', suite: 'eventloop', title, unit: 'ms', better: 'lower', results }], single: [] };
+  return { compared: [{ id: 'eventloop-p99', suite: 'eventloop', title, unit: 'ms', better: 'lower', results, notes }], single: [] };
 }
