@@ -1,28 +1,36 @@
-import { createECDH, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type ECDH, type KeyObject } from 'node:crypto';
+import { createECDH, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type ECDH, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { GroupName } from '@tlsport/core';
 import { ProviderError, type KeyShare } from '../provider.js';
 import { asBytes, concatBytes, isAllZero } from '../bytes.js';
 import { NIST_GROUPS, X25519_KEY_LENGTH, checkNistPoint, checkX25519Length, type NistGroupParams } from '../groupParams.js';
 
-/** DER prefixes that wrap a raw 32-byte X25519 key as SPKI / PKCS#8 (RFC 8410 §4, §7). */
-const X25519_SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00]);
+/** DER prefix that wraps a raw 32-byte X25519 private key as PKCS#8 (RFC 8410 §7). */
 const X25519_PKCS8_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20]);
 
-/** X25519 on node:crypto KeyObjects. */
+/** generateKeyPairSync with only the public half encoded; @types/node types encodings only in pairs. */
+const generateX25519 = generateKeyPairSync as unknown as (
+  type: 'x25519',
+  options: { publicKeyEncoding: { format: 'jwk' } },
+) => { publicKey: JsonWebKey; privateKey: KeyObject };
+
+/**
+ * X25519 on node:crypto KeyObjects. Public keys cross the boundary as JWK (RFC 8037 OKP): OpenSSL
+ * 3's DER decoders cost several times more than the JWK path for the same raw 32 bytes.
+ */
 class NodeX25519Share implements KeyShare {
   readonly group = 'x25519' as const;
   readonly publicKey: Uint8Array;
 
-  constructor(private readonly privateKey: KeyObject) {
-    const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
-    this.publicKey = Uint8Array.from(spki.subarray(X25519_SPKI_PREFIX.length));
+  constructor(private readonly privateKey: KeyObject, publicJwk: JsonWebKey) {
+    this.publicKey = Uint8Array.from(Buffer.from(publicJwk.x ?? '', 'base64url'));
   }
 
   agree(peerPublicKey: Uint8Array): Uint8Array {
     checkX25519Length(peerPublicKey);
     let secret: Uint8Array;
     try {
-      const publicKey = createPublicKey({ key: Buffer.from(concatBytes(X25519_SPKI_PREFIX, peerPublicKey)), format: 'der', type: 'spki' });
+      const x = Buffer.from(peerPublicKey.buffer, peerPublicKey.byteOffset, peerPublicKey.byteLength).toString('base64url');
+      const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x }, format: 'jwk' });
       secret = asBytes(diffieHellman({ privateKey: this.privateKey, publicKey }));
     } catch (cause) {
       // OpenSSL refuses an all-zero result itself; either way it is the peer's bad point.
@@ -52,7 +60,10 @@ class NodeNistShare implements KeyShare {
 }
 
 export function generateNodeKeyShare(group: GroupName): KeyShare {
-  if (group === 'x25519') return new NodeX25519Share(generateKeyPairSync('x25519').privateKey);
+  if (group === 'x25519') {
+    const { privateKey, publicKey } = generateX25519('x25519', { publicKeyEncoding: { format: 'jwk' } });
+    return new NodeX25519Share(privateKey, publicKey);
+  }
   const ecdh = createECDH(nistParams(group).nodeCurve);
   ecdh.generateKeys();
   return new NodeNistShare(group, ecdh);
@@ -62,7 +73,7 @@ export function importNodeKeyShare(group: GroupName, privateKey: Uint8Array): Ke
   if (group === 'x25519') {
     if (privateKey.length !== X25519_KEY_LENGTH) throw new ProviderError(`x25519: private key is ${privateKey.length} bytes, expected 32`);
     const key = createPrivateKey({ key: Buffer.from(concatBytes(X25519_PKCS8_PREFIX, privateKey)), format: 'der', type: 'pkcs8' });
-    return new NodeX25519Share(key);
+    return new NodeX25519Share(key, createPublicKey(key).export({ format: 'jwk' }));
   }
   const params = nistParams(group);
   if (privateKey.length !== params.scalarLength) {
