@@ -3,6 +3,7 @@ import { ProviderError, type KeyKind, type PrivateKey, type PublicKey, type Sign
 import { HASH_LENGTH, type KeyFlavour, type SignatureSchemeInfo } from '../signatureSchemes.js';
 import { asBytes } from '../bytes.js';
 import { SchemeKey } from '../keys/SchemeKey.js';
+import { spkiAsJwk } from './spkiAsJwk.js';
 
 const CURVES: Readonly<Record<string, KeyKind>> = { prime256v1: 'ec-p256', secp384r1: 'ec-p384' };
 
@@ -97,6 +98,14 @@ export function importNodePrivateKey(pemOrDer: string | Uint8Array): NodePrivate
 }
 
 export function importNodePublicKey(spki: Uint8Array): NodePublicKey {
+  const jwk = spkiAsJwk(spki);
+  if (jwk !== undefined) {
+    try {
+      return new NodePublicKey(createPublicKey({ key: jwk, format: 'jwk' }));
+    } catch {
+      // Whatever the JWK path refuses, the DER path below refuses too, and says why.
+    }
+  }
   let key: KeyObject;
   try {
     key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
