@@ -1,6 +1,6 @@
 import { TlsError } from '@tlsport/core';
 import type { CryptoProvider, PublicKey } from '../crypto/provider.js';
-import { parseCertificate, pemToDer, TrustStore, verifyChain } from '../x509/index.js';
+import { parseCertificate, pemToDer, TrustStore, verifyChain, type Certificate } from '../x509/index.js';
 
 /**
  * The handshake's one door to X.509: load a chain, verify a peer's chain. Everything else in the
@@ -31,10 +31,9 @@ export interface PeerChainResult {
 }
 
 /** The leaf's key, needed for CertificateVerify whether or not the chain verifies. */
-function leafKey(provider: CryptoProvider, der: Uint8Array): PublicKey {
-  const spki = parseCertificate(der).spki;
+function leafKey(provider: CryptoProvider, certificate: Certificate): PublicKey {
   try {
-    return provider.importPublicKey(spki);
+    return provider.importPublicKey(certificate.spki);
   } catch (cause) {
     throw new TlsError('unsupported-certificate', `peer certificate key: ${(cause as Error).message}`, { cause });
   }
@@ -42,9 +41,11 @@ function leafKey(provider: CryptoProvider, der: Uint8Array): PublicKey {
 
 /** Verifies the peer's chain (or records that it did not verify, when not required) and returns the leaf key. */
 export function checkPeerChain(o: PeerChainCheck): PeerChainResult {
-  const publicKey = leafKey(o.provider, o.chain[0]!);
+  const certificate = parseCertificate(o.chain[0]!);
+  const publicKey = leafKey(o.provider, certificate);
   try {
-    verifyChain({ chain: o.chain, trust: o.trust, provider: o.provider, now: o.now, host: o.host, purpose: o.purpose });
+    const leaf = { certificate, key: publicKey };
+    verifyChain({ chain: o.chain, trust: o.trust, provider: o.provider, now: o.now, host: o.host, purpose: o.purpose, leaf });
     return { verified: true, publicKey };
   } catch (error) {
     if (o.required) throw error;

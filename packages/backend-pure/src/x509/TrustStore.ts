@@ -1,4 +1,5 @@
 import { TlsError } from '@tlsport/core';
+import type { CryptoProvider, PublicKey } from '../crypto/index.js';
 import type { Certificate } from './Certificate.js';
 import { toHex } from './hex.js';
 import { parseCertificate } from './parseCertificate.js';
@@ -7,6 +8,8 @@ import { pemToDer } from './pemToDer.js';
 /** Trust anchors indexed by subject DER, so an issuer is found by one lookup of a child's issuer name. */
 export class TrustStore {
   private readonly bySubject = new Map<string, Certificate[]>();
+  /** Each anchor's imported key per provider, by the anchor's DER: importing costs more than a signature check. */
+  private readonly keys = new Map<CryptoProvider, Map<string, PublicKey>>();
   /** How many anchors are usable. */
   readonly size: number;
   /** Anchors that could not be parsed, with why; they are left out rather than failing every connection. */
@@ -40,6 +43,19 @@ export class TrustStore {
     const candidates = this.bySubject.get(toHex(certificate.subject.der)) ?? [];
     const der = toHex(certificate.der);
     return candidates.some((anchor) => toHex(anchor.der) === der);
+  }
+
+  /**
+   * The key of `anchor` (a certificate this store contains), imported by `load` the first time for
+   * this provider. A failed import is not kept: it fails again, the same way, next time.
+   */
+  keyOf(anchor: Certificate, provider: CryptoProvider, load: () => PublicKey): PublicKey {
+    let byDer = this.keys.get(provider);
+    if (byDer === undefined) this.keys.set(provider, (byDer = new Map()));
+    const der = toHex(anchor.der);
+    let key = byDer.get(der);
+    if (key === undefined) byDer.set(der, (key = load()));
+    return key;
   }
 
   private add(anchor: Certificate): void {

@@ -16,6 +16,8 @@ export interface VerifyOptions {
   /** DNS name or IP literal (v4/v6) the leaf must be for; undefined: no name check. */
   readonly host?: string | undefined;
   readonly purpose: 'serverAuth' | 'clientAuth';
+  /** chain[0] already parsed, with its imported key, when the caller needed them first. */
+  readonly leaf?: { readonly certificate: Certificate; readonly key: PublicKey } | undefined;
 }
 
 /** Smallest RSA modulus accepted anywhere in a chain (OpenSSL security level 2, NIST SP 800-131A). */
@@ -30,12 +32,18 @@ const PURPOSE_OID = { serverAuth: Oid.serverAuth, clientAuth: Oid.clientAuth } a
  */
 export function verifyChain(options: VerifyOptions): Certificate {
   if (options.chain.length === 0) throw new TlsError('no-certificate', 'the peer sent no certificate');
-  const certificates = options.chain.map((der) => parseCertificate(der));
+  const known = options.leaf;
+  const certificates = options.chain.map((der, i) => (i === 0 && known !== undefined ? known.certificate : parseCertificate(der)));
   const leaf = certificates[0]!;
   const path = buildPath(leaf, certificates.slice(1), options.trust);
   checkIssuers(path, options.purpose);
   checkLeafUsage(leaf, options.purpose);
-  const keys = path.map((certificate) => publicKeyOf(certificate, options.provider));
+  const anchor = path.length - 1;
+  const keys = path.map((certificate, i) => {
+    const load = (): PublicKey => (i === 0 && known !== undefined ? known.key : importKey(certificate, options.provider));
+    // The anchor's key is the trust store's to keep: it is the same for every handshake.
+    return checkedKey(certificate, i === anchor ? options.trust.keyOf(certificate, options.provider, load) : load());
+  });
   if (options.host !== undefined && !matchesHost(leaf, options.host)) {
     throw new TlsError('hostname-mismatch', `certificate "${leaf.subject.text}" is not for ${options.host}`);
   }
@@ -82,14 +90,16 @@ function checkLeafUsage(leaf: Certificate, purpose: VerifyOptions['purpose']): v
   }
 }
 
-function publicKeyOf(certificate: Certificate, provider: CryptoProvider): PublicKey {
-  let key: PublicKey;
+function importKey(certificate: Certificate, provider: CryptoProvider): PublicKey {
   try {
-    key = provider.importPublicKey(certificate.spki);
+    return provider.importPublicKey(certificate.spki);
   } catch (cause) {
     if (!(cause instanceof ProviderError)) throw cause;
     throw new TlsError('unsupported-certificate', `"${certificate.subject.text}": ${cause.message}`, { cause });
   }
+}
+
+function checkedKey(certificate: Certificate, key: PublicKey): PublicKey {
   if (key.kind === 'rsa' && (key.rsaBits ?? 0) < MIN_RSA_BITS) {
     throw new TlsError('bad-certificate', `"${certificate.subject.text}" has a ${key.rsaBits}-bit RSA key (minimum ${MIN_RSA_BITS})`);
   }
