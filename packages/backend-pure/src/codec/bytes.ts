@@ -12,6 +12,15 @@ export function concat(...parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * Memory that the caller overwrites completely before anyone reads it (a sealed record): not
+ * zero-filled first, and never a slice of Node's shared pool.
+ */
+export function uninitialized(length: number): Uint8Array {
+  const b = Buffer.allocUnsafeSlow(length);
+  return new Uint8Array(b.buffer, b.byteOffset, length);
+}
+
 export function equal(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -22,6 +22,11 @@ export type AeadName = 'aes-128-gcm' | 'aes-256-gcm' | 'chacha20-poly1305';
 export interface Aead {
   readonly name: AeadName;
   seal(nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array;
+  /**
+   * seal() over the concatenation of `plaintext`, with ciphertext || tag written into `out` from
+   * `offset` (it must have room): a record is built in place, without copying its content first.
+   */
+  sealInto(nonce: Uint8Array, plaintext: readonly Uint8Array[], aad: Uint8Array, out: Uint8Array, offset: number): void;
   /** The plaintext, or null when authentication fails (tag compared in constant time). */
   open(nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array | null;
 }

@@ -1,6 +1,6 @@
 import { TlsError } from '@tlsport/core';
 import type { Aead } from '../crypto/provider.js';
-import { zero } from '../codec/bytes.js';
+import { uninitialized, zero } from '../codec/bytes.js';
 import { unexpectedMessage } from '../codec/errors.js';
 import { ContentType, MAX_CIPHERTEXT, MAX_PLAINTEXT, RECORD_HEADER, type RecordProtection } from './types.js';
 
@@ -30,15 +30,12 @@ export class RecordCipher implements RecordProtection {
 
   /** A complete protected record: TLSInnerPlaintext = content || type || zeros (padding). */
   seal(type: ContentType, content: Uint8Array, padding = 0): Uint8Array {
-    const inner = new Uint8Array(content.length + 1 + padding);
-    inner.set(content);
-    inner[content.length] = type;
-    const length = inner.length + TAG;
-    const header = Uint8Array.of(ContentType.application_data, 0x03, 0x03, length >> 8, length & 0xff);
-    const sealed = this.aead.seal(this.nonce(), inner, header);
-    const record = new Uint8Array(RECORD_HEADER + sealed.length);
-    record.set(header);
-    record.set(sealed, RECORD_HEADER);
+    const trailer = new Uint8Array(1 + padding);
+    trailer[0] = type;
+    const length = content.length + trailer.length + TAG;
+    const record = uninitialized(RECORD_HEADER + length);
+    record.set([ContentType.application_data, 0x03, 0x03, length >> 8, length & 0xff]);
+    this.aead.sealInto(this.nonce(), [content, trailer], record.subarray(0, RECORD_HEADER), record, RECORD_HEADER);
     return record;
   }
 

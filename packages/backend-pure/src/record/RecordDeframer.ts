@@ -23,7 +23,11 @@ export class RecordDeframer {
     if (length > MAX_CIPHERTEXT) throw new TlsError('record-overflow', `record of ${length} bytes exceeds 2^14+256`);
     if (this.buffer.length < RECORD_HEADER + length) return undefined;
     const header = this.buffer.slice(0, RECORD_HEADER);
-    const fragment = this.buffer.slice(RECORD_HEADER, RECORD_HEADER + length);
+    // The buffer is never written in place, so a view is safe; protected records are only read
+    // once (decrypted into fresh memory), so only plaintext ones, which may be kept, are copied.
+    const fragment = type === ContentType.application_data
+      ? this.buffer.subarray(RECORD_HEADER, RECORD_HEADER + length)
+      : this.buffer.slice(RECORD_HEADER, RECORD_HEADER + length);
     this.buffer = this.buffer.subarray(RECORD_HEADER + length);
     return { type: type as ContentType, header, fragment };
   }

@@ -1,7 +1,7 @@
 import { TlsError } from '@tlsport/core';
 import type { Aead } from '../crypto/provider.js';
-import { concat, zero } from '../codec/bytes.js';
-import { ContentType, MAX_PLAINTEXT, type RecordProtection } from './types.js';
+import { concat, uninitialized, zero } from '../codec/bytes.js';
+import { ContentType, MAX_PLAINTEXT, RECORD_HEADER, type RecordProtection } from './types.js';
 
 const TAG = 16;
 const EXPLICIT_NONCE = 8;
@@ -40,9 +40,14 @@ export class Tls12RecordCipher implements RecordProtection {
 
   seal(type: ContentType, content: Uint8Array): Uint8Array {
     const seq = this.nextSeq();
-    const sealed = this.aead.seal(this.nonce(seq), content, Tls12RecordCipher.aad(seq, type, Uint8Array.of(3, 3), content.length));
-    const fragment = this.explicitNonce ? concat(seq, sealed) : sealed;
-    return concat(Uint8Array.of(type, 3, 3, fragment.length >> 8, fragment.length & 0xff), fragment);
+    const explicit = this.explicitNonce ? EXPLICIT_NONCE : 0;
+    const length = explicit + content.length + TAG;
+    const record = uninitialized(RECORD_HEADER + length);
+    record.set([type, 3, 3, length >> 8, length & 0xff]);
+    if (this.explicitNonce) record.set(seq, RECORD_HEADER);
+    const aad = Tls12RecordCipher.aad(seq, type, Uint8Array.of(3, 3), content.length);
+    this.aead.sealInto(this.nonce(seq), [content], aad, record, RECORD_HEADER + explicit);
+    return record;
   }
 
   open(header: Uint8Array, fragment: Uint8Array): { type: ContentType; content: Uint8Array } {

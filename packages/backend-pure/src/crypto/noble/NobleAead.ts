@@ -2,6 +2,7 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import type { Aead, AeadName } from '../provider.js';
 import { AEAD_TAG_LENGTH, checkAeadKey, checkAeadNonce } from '../aeadParams.js';
+import { concatBytes } from '../bytes.js';
 
 /** AES-GCM or ChaCha20-Poly1305 on @noble/ciphers, which compares tags in constant time. */
 export class NobleAead implements Aead {
@@ -15,6 +16,10 @@ export class NobleAead implements Aead {
   seal(nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array {
     checkAeadNonce(this.name, nonce);
     return this.cipher(nonce, aad).encrypt(plaintext);
+  }
+
+  sealInto(nonce: Uint8Array, plaintext: readonly Uint8Array[], aad: Uint8Array, out: Uint8Array, offset: number): void {
+    out.set(this.seal(nonce, plaintext.length === 1 ? plaintext[0]! : concatBytes(...plaintext), aad), offset);
   }
 
   open(nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array | null {

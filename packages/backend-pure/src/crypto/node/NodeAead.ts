@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, type CipherChaCha20Poly1305, type CipherGCM, type DecipherChaCha20Poly1305, type DecipherGCM } from 'node:crypto';
-import type { Aead, AeadName } from '../provider.js';
+import { ProviderError, type Aead, type AeadName } from '../provider.js';
 import { AEAD_TAG_LENGTH, checkAeadKey, checkAeadNonce } from '../aeadParams.js';
-import { concatBytes } from '../bytes.js';
+import { asBytes, concatBytes } from '../bytes.js';
 
 const TAG = { authTagLength: AEAD_TAG_LENGTH };
 
@@ -24,12 +24,29 @@ export class NodeAead implements Aead {
   }
 
   seal(nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array {
+    const out = new Uint8Array(plaintext.length + AEAD_TAG_LENGTH);
+    this.sealInto(nonce, [plaintext], aad, out, 0);
+    return out;
+  }
+
+  sealInto(nonce: Uint8Array, plaintext: readonly Uint8Array[], aad: Uint8Array, out: Uint8Array, offset: number): void {
     checkAeadNonce(this.name, nonce);
     const c = cipher(this.name, this.key, nonce);
-    c.setAAD(aad, { plaintextLength: plaintext.length });
-    const body = c.update(plaintext);
+    let length = 0;
+    for (const part of plaintext) length += part.length;
+    c.setAAD(aad, { plaintextLength: length });
+    let at = offset;
+    for (const part of plaintext) {
+      const body = c.update(part);
+      out.set(body, at);
+      at += body.length;
+    }
     const last = c.final();
-    return concatBytes(body, last, c.getAuthTag());
+    out.set(last, at);
+    at += last.length;
+    // Callers may hand memory that is not zero-filled: every byte must have been written.
+    if (at - offset !== length) throw new ProviderError(`${this.name}: sealed ${at - offset} bytes of ${length}`);
+    out.set(c.getAuthTag(), at);
   }
 
   open(nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array | null {
@@ -41,7 +58,9 @@ export class NodeAead implements Aead {
     d.setAAD(aad, { plaintextLength: split });
     const body = d.update(sealed.subarray(0, split));
     try {
-      return concatBytes(body, d.final());
+      // Stream modes: final() only checks the tag and adds no bytes, so body is the plaintext.
+      const last = d.final();
+      return last.length === 0 ? asBytes(body) : concatBytes(body, last);
     } catch {
       body.fill(0);
       return null;
