@@ -1,6 +1,6 @@
 import { constants } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
-import { groupByName, selectCertificate, type CertificateKeyPair, type TlsConfig } from '@tlsport/core';
+import { groupByName, opensslCipherList, selectCertificate, type CertificateKeyPair, type TlsConfig } from '@tlsport/core';
 import { contextErrorFromNode } from './faultTable.js';
 
 /** What every SecureContext of one EngineContext shares, so resumption works across SNI contexts. */
@@ -22,8 +22,12 @@ function build(config: TlsConfig, certificate: CertificateKeyPair | undefined, s
     return createSecureContext({
       minVersion: config.minVersion,
       maxVersion: config.maxVersion,
-      // Node splits this list: "TLS_*" names become the 1.3 ciphersuites, the rest the 1.2 ciphers.
-      ciphers: config.cipherSuites.map((s) => s.openssl).join(':'),
+      // Node splits this list: "TLS_*" names become the 1.3 ciphersuites, the rest the 1.2 ciphers
+      // (with core's key-strength policy as OpenSSL's security level).
+      ciphers: [
+        ...config.cipherSuites.filter((s) => s.version === 'TLSv1.3').map((s) => s.openssl),
+        opensslCipherList(config.cipherSuites.filter((s) => s.version === 'TLSv1.2').map((s) => s.openssl)),
+      ].join(':'),
       ecdhCurve: config.groups.map((g) => groupByName(g)!.openssl).join(':'),
       ca: [...config.ca],
       ...(certificate === undefined ? {} : { cert: certificate.cert, key: certificate.key }),

@@ -30,3 +30,4 @@ export { memoryPipe } from './transport/memoryPipe.js';
 export { Listener } from './transport/Listener.js';
 export { TLS_BACKEND } from './di/tokens.js';
 export { backendModule, useBackend, loadBackendModule, installedBackends, BACKEND_PACKAGES } from './di/backendModule.js';
+export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL, opensslCipherList } from './tls/policy.js';
