@@ -17,6 +17,14 @@ export function hkdfExpand(hmac: Hmac, name: HashName, prk: Uint8Array, info: Ui
   if (!Number.isInteger(length) || length < 0 || length > 255 * hashLength) {
     throw new ProviderError(`hkdfExpand: length ${length} outside 0..${255 * hashLength}`);
   }
+  if (length > 0 && length <= hashLength) {
+    // One block (every TLS 1.3 secret, key and IV): T(1) = HMAC(PRK, info | 1), truncated.
+    const input = new Uint8Array(info.length + 1);
+    input.set(info);
+    input[info.length] = 1;
+    const block = hmac(name, prk, input);
+    return length === hashLength ? block : block.slice(0, length);
+  }
   const okm = new Uint8Array(length);
   let previous: Uint8Array = new Uint8Array(0);
   for (let i = 1, filled = 0; filled < length; i++) {
