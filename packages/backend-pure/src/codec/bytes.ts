@@ -43,6 +43,8 @@ export function toHex(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.length).toString('hex');
 }
 
+const encoder = new TextEncoder();
+
 export function utf8(s: string): Uint8Array {
-  return new TextEncoder().encode(s);
+  return encoder.encode(s);
 }

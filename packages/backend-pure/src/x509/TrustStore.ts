@@ -1,6 +1,7 @@
 import { TlsError } from '@tlsport/core';
 import type { CryptoProvider, PublicKey } from '../crypto/index.js';
 import type { Certificate } from './Certificate.js';
+import { equal } from '../codec/bytes.js';
 import { toHex } from './hex.js';
 import { parseCertificate } from './parseCertificate.js';
 import { pemToDer } from './pemToDer.js';
@@ -8,8 +9,8 @@ import { pemToDer } from './pemToDer.js';
 /** Trust anchors indexed by subject DER, so an issuer is found by one lookup of a child's issuer name. */
 export class TrustStore {
   private readonly bySubject = new Map<string, Certificate[]>();
-  /** Each anchor's imported key per provider, by the anchor's DER: importing costs more than a signature check. */
-  private readonly keys = new Map<CryptoProvider, Map<string, PublicKey>>();
+  /** Each anchor's imported key per provider: importing costs more than a signature check. */
+  private readonly keys = new WeakMap<Certificate, Map<CryptoProvider, PublicKey>>();
   /** How many anchors are usable. */
   readonly size: number;
   /** Anchors that could not be parsed, with why; they are left out rather than failing every connection. */
@@ -40,9 +41,13 @@ export class TrustStore {
 
   /** Whether this exact certificate is an anchor (a peer may send its root along). */
   contains(certificate: Certificate): boolean {
+    return this.stored(certificate) !== undefined;
+  }
+
+  /** This store's own copy of `certificate`, if it is an anchor. */
+  private stored(certificate: Certificate): Certificate | undefined {
     const candidates = this.bySubject.get(toHex(certificate.subject.der)) ?? [];
-    const der = toHex(certificate.der);
-    return candidates.some((anchor) => toHex(anchor.der) === der);
+    return candidates.find((anchor) => anchor === certificate || equal(anchor.der, certificate.der));
   }
 
   /**
@@ -50,11 +55,12 @@ export class TrustStore {
    * this provider. A failed import is not kept: it fails again, the same way, next time.
    */
   keyOf(anchor: Certificate, provider: CryptoProvider, load: () => PublicKey): PublicKey {
-    let byDer = this.keys.get(provider);
-    if (byDer === undefined) this.keys.set(provider, (byDer = new Map()));
-    const der = toHex(anchor.der);
-    let key = byDer.get(der);
-    if (key === undefined) byDer.set(der, (key = load()));
+    const own = this.stored(anchor);
+    if (own === undefined) return load();
+    let byProvider = this.keys.get(own);
+    if (byProvider === undefined) this.keys.set(own, (byProvider = new Map()));
+    let key = byProvider.get(provider);
+    if (key === undefined) byProvider.set(provider, (key = load()));
     return key;
   }
 
