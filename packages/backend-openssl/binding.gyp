@@ -10,11 +10,13 @@
         "native/context.cc",
         "native/context_set.cc",
         "native/engine.cc",
+        "native/handshake_info.cc",
         "native/handshake_worker.cc",
         "native/js_values.cc",
         "native/live_objects.cc",
         "native/pem.cc",
-        "native/ssl_errors.cc"
+        "native/ssl_errors.cc",
+        "native/step_costs.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS"],

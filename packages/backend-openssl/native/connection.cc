@@ -82,6 +82,7 @@ void Connection::Apply(const ConnectionOptions& o) {
     check(ok == 1, "illegal-parameter", "config.session cannot be resumed");
   }
   if (o.certificate.has_value()) UseCertificateKeyPair(ssl_, o.certificate->cert, o.certificate->key);
+  stepVariant_ = o.server ? o.requestCert : o.session.has_value();
   hooks_.keylog = o.keylog;
   hooks_.chooseCertificate = o.chooseCertificate;
   ERR_clear_error();
@@ -93,7 +94,11 @@ void Connection::Input(const uint8_t* data, size_t length) {
   }
 }
 
+StepKind Connection::NextStep() const { return StepKind{SSL_is_server(ssl_) == 1, SSL_get_state(ssl_), stepVariant_}; }
+
 void Connection::Handshake(Outcome& out) {
+  StepKind kind = NextStep();
+  std::chrono::nanoseconds start = ThreadCpuTime();
   ERR_clear_error();
   int rc = SSL_do_handshake(ssl_);
   if (rc == 1) {
@@ -113,6 +118,13 @@ void Connection::Handshake(Outcome& out) {
     }
   }
   Collect(out);
+  if (out.state == Outcome::kDone) out.info = DescribeHandshake(ssl_);
+  // Timed without the records: their cost depends on how much data came, not on the step's kind.
+  RecordStepCost(kind, ThreadCpuTime() - start);
+  if (out.state == Outcome::kDone) {
+    out.records = std::make_unique<Outcome>();
+    Read(*out.records);
+  }
 }
 
 void Connection::Read(Outcome& out) {

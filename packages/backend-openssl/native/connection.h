@@ -10,11 +10,11 @@
 #include "bytes.h"
 #include "callbacks.h"
 #include "context_set.h"
+#include "handshake_info.h"
 #include "ssl_errors.h"
+#include "step_costs.h"
 
 namespace tlsport {
-
-
 
 struct ConnectionOptions {
   bool server = false;
@@ -48,6 +48,10 @@ struct Outcome {
   std::vector<Bytes> sessions;
   bool hasServername = false;
   std::string servername;
+  /** kDone of a handshake step: what was negotiated, and what reading the records that came with
+   *  the last flight produced (application data, tickets), so completion needs no further call. */
+  std::optional<HandshakeInfo> info;
+  std::unique_ptr<Outcome> records;
 };
 
 class Connection {
@@ -59,8 +63,10 @@ class Connection {
 
   /** Ciphertext from the transport into the read BIO (copied once). */
   void Input(const uint8_t* data, size_t length);
-  /** SSL_do_handshake once; safe on a pool worker. */
+  /** SSL_do_handshake once (then Read when it completes); safe on a pool worker. */
   void Handshake(Outcome& out);
+  /** What the next handshake step starts from, to look up its learned cost. */
+  StepKind NextStep() const;
   /** SSL_read until the input is used up; handles post-handshake messages too. */
   void Read(Outcome& out);
   void Write(const uint8_t* data, size_t length, Outcome& out);
@@ -82,6 +88,7 @@ class Connection {
   SSL* ssl_ = nullptr;
   BIO* input_ = nullptr;   // owned by ssl_
   BIO* output_ = nullptr;  // owned by ssl_
+  bool stepVariant_ = false;  // see StepKind::variant
 };
 
 }  // namespace tlsport

@@ -1,8 +1,5 @@
 #include "engine.h"
 
-#include <openssl/objects.h>
-#include <openssl/x509.h>
-
 #include "context.h"
 #include "handshake_worker.h"
 #include "js_values.h"
@@ -34,33 +31,6 @@ ConnectionOptions ParseOptions(const Napi::Object& o) {
   return options;
 }
 
-Bytes Der(X509* cert) {
-  int length = i2d_X509(cert, nullptr);
-  if (length <= 0) return {};
-  Bytes der(static_cast<size_t>(length));
-  unsigned char* cursor = der.data();
-  i2d_X509(cert, &cursor);
-  return der;
-}
-
-/** The peer's chain as sent, leaf first. OpenSSL's chain holds the leaf on a client only. */
-Napi::Array PeerCertificates(Napi::Env env, SSL* ssl) {
-  std::vector<Bytes> ders;
-  X509* leaf = SSL_get0_peer_certificate(ssl);
-  if (leaf != nullptr) {
-    ders.push_back(Der(leaf));
-    STACK_OF(X509)* chain = SSL_get_peer_cert_chain(ssl);
-    for (int i = 0; chain != nullptr && i < sk_X509_num(chain); i++) {
-      X509* cert = sk_X509_value(chain, i);
-      if (i == 0 && X509_cmp(cert, leaf) == 0) continue;
-      ders.push_back(Der(cert));
-    }
-  }
-  Napi::Array js = Napi::Array::New(env, ders.size());
-  for (size_t i = 0; i < ders.size(); i++) js.Set(static_cast<uint32_t>(i), TakeBuffer(env, std::move(ders[i])));
-  return js;
-}
-
 const uint8_t* BytesArgument(const Napi::CallbackInfo& info, size_t index, size_t& length) {
   if (!info[index].IsTypedArray() || info[index].As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
     throw Napi::TypeError::New(info.Env(), "expected a Uint8Array");
@@ -80,7 +50,6 @@ Napi::Function Engine::Define(Napi::Env env) {
                          InstanceMethod<&Engine::Write>("write"),
                          InstanceMethod<&Engine::KeyUpdate>("keyUpdate"),
                          InstanceMethod<&Engine::Shutdown>("shutdown"),
-                         InstanceMethod<&Engine::Info>("info"),
                          InstanceMethod<&Engine::ChooseCertificate>("chooseCertificate"),
                          InstanceMethod<&Engine::Free>("free"),
                      });
@@ -108,8 +77,10 @@ void Engine::StepFinished() {
   if (freePending_) connection_.reset();
 }
 
-// handshake(inputs: Uint8Array[], done: (outcome) => void): feeds the inputs, then runs one
-// SSL_do_handshake on the pool. At most one step per engine is in flight.
+// handshake(inputs: Uint8Array[], done: (outcome) => void) -> outcome | undefined: feeds the
+// inputs, then runs one SSL_do_handshake. A step of a kind that has been cheap runs here and its
+// outcome is returned; any other goes to the pool, returns undefined and calls `done` later.
+// At most one step per engine is in flight.
 Napi::Value Engine::Handshake(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Connection& connection = Ready(env);
@@ -118,6 +89,11 @@ Napi::Value Engine::Handshake(const Napi::CallbackInfo& info) {
   for (uint32_t i = 0; i < inputs.Length(); i++) {
     Napi::Uint8Array bytes = inputs.Get(i).As<Napi::Uint8Array>();
     connection.Input(bytes.Data(), bytes.ByteLength());
+  }
+  if (StepIsCheap(connection.NextStep())) {
+    Outcome out;
+    connection.Handshake(out);
+    return OutcomeToJs(env, out);
   }
   auto* worker = new HandshakeWorker(this, &connection, info.This().As<Napi::Object>(), info[1].As<Napi::Function>());
   busy_ = true;
@@ -159,28 +135,6 @@ Napi::Value Engine::Shutdown(const Napi::CallbackInfo& info) {
   Outcome out;
   connection.Shutdown(out);
   return OutcomeToJs(info.Env(), out);
-}
-
-// info() -> what the completed handshake negotiated, in OpenSSL's terms.
-Napi::Value Engine::Info(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  SSL* ssl = Ready(env).ssl();
-  Napi::Object js = Napi::Object::New(env);
-  js.Set("version", SSL_version(ssl));
-  js.Set("cipher", SSL_CIPHER_get_name(SSL_get_current_cipher(ssl)));
-  int nid = SSL_get_negotiated_group(ssl);
-  const char* group = nid == NID_undef || (nid & TLSEXT_nid_unknown) != 0 ? nullptr : OBJ_nid2sn(nid);
-  if (group != nullptr) js.Set("group", group);
-  const unsigned char* alpn = nullptr;
-  unsigned int alpnLength = 0;
-  SSL_get0_alpn_selected(ssl, &alpn, &alpnLength);
-  if (alpnLength > 0) js.Set("alpn", std::string(reinterpret_cast<const char*>(alpn), alpnLength));
-  const char* servername = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
-  if (servername != nullptr) js.Set("servername", servername);
-  js.Set("resumed", SSL_session_reused(ssl) == 1);
-  js.Set("peerCertificates", PeerCertificates(env, ssl));
-  js.Set("verifyResult", Napi::Number::New(env, static_cast<double>(SSL_get_verify_result(ssl))));
-  return js;
 }
 
 Napi::Value Engine::ChooseCertificate(const Napi::CallbackInfo& info) {

@@ -1,4 +1,4 @@
-// JS class Engine: one Connection, its handshake steps on the libuv pool, the rest inline.
+// JS class Engine: one Connection, its expensive handshake steps on the libuv pool, the rest inline.
 #pragma once
 #include <napi.h>
 
@@ -23,7 +23,6 @@ class Engine : public Napi::ObjectWrap<Engine> {
   Napi::Value Write(const Napi::CallbackInfo& info);
   Napi::Value KeyUpdate(const Napi::CallbackInfo& info);
   Napi::Value Shutdown(const Napi::CallbackInfo& info);
-  Napi::Value Info(const Napi::CallbackInfo& info);
   Napi::Value ChooseCertificate(const Napi::CallbackInfo& info);
   Napi::Value Free(const Napi::CallbackInfo& info);
   /** The connection for a main-thread call; throws if freed or a step is running. */

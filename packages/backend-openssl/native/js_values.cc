@@ -20,6 +20,21 @@ Napi::Uint8Array AsUint8Array(const Napi::Value& value, const char* name) {
   return value.As<Napi::Uint8Array>();
 }
 
+Napi::Object InfoToJs(Napi::Env env, HandshakeInfo& info) {
+  Napi::Object js = Napi::Object::New(env);
+  js.Set("version", info.version);
+  js.Set("cipher", info.cipher);
+  if (info.group.has_value()) js.Set("group", *info.group);
+  if (info.alpn.has_value()) js.Set("alpn", *info.alpn);
+  if (info.servername.has_value()) js.Set("servername", *info.servername);
+  js.Set("resumed", info.resumed);
+  Napi::Array certificates = Napi::Array::New(env, info.peerCertificates.size());
+  for (size_t i = 0; i < info.peerCertificates.size(); i++) certificates.Set(static_cast<uint32_t>(i), TakeBuffer(env, std::move(info.peerCertificates[i])));
+  js.Set("peerCertificates", certificates);
+  js.Set("verifyResult", Napi::Number::New(env, static_cast<double>(info.verifyResult)));
+  return js;
+}
+
 }  // namespace
 
 Napi::Buffer<uint8_t> TakeBuffer(Napi::Env env, Bytes&& bytes) {
@@ -56,6 +71,8 @@ Napi::Object OutcomeToJs(Napi::Env env, Outcome& out) {
     js.Set("sessions", sessions);
   }
   if (out.hasServername) js.Set("servername", out.servername);
+  if (out.info.has_value()) js.Set("info", InfoToJs(env, *out.info));
+  if (out.records) js.Set("records", OutcomeToJs(env, *out.records));
   return js;
 }
 

@@ -12,17 +12,28 @@ export function pairKey(pair: CertificateKeyPair): string {
 type Phase = 'created' | 'handshaking' | 'open' | 'ended';
 
 /**
- * TlsEngine over one native SSL. Handshake steps run on the libuv pool, one at a time; ciphertext
- * arriving meanwhile is queued and fed to the next step. Once the handshake is done, records are
- * read and written on the calling thread: SSL_read/SSL_write of a record cost microseconds, less
- * than a hop to the pool and back.
+ * TlsEngine over one native SSL. Handshake steps run one at a time: the expensive ones (signing,
+ * verifying, key exchange) on the libuv pool, the cheap ones inline (the addon learns which is
+ * which); ciphertext arriving during a pool step is queued and fed to the next step. Once the
+ * handshake is done, records are read and written on the calling thread: SSL_read/SSL_write of a
+ * record cost microseconds, less than a hop to the pool and back.
  */
 export class OpenSslEngine implements TlsEngine {
   private readonly native: NativeEngine;
   /** The caller's sink, silenced once destroy() begins (a sink method may itself call destroy). */
   private readonly sink: EngineSink;
   private readonly queued: Uint8Array[] = [];
+  /** A pool step is running; resolves when its outcome arrives. */
   private step: Promise<void> | undefined;
+  private stepArrived: (() => void) | undefined;
+  /** The pool's completion callback, made once (not per step). */
+  private readonly onPoolStep = (outcome: NativeOutcome): void => {
+    const arrived = this.stepArrived;
+    this.step = undefined;
+    this.stepArrived = undefined;
+    arrived?.();
+    this.settleStep(outcome);
+  };
   /**
    * A step's outcome is being delivered. Its sink calls may come straight back into receive()
    * (a transport that answers synchronously, such as a memory pipe to a synchronous peer); that
@@ -150,20 +161,24 @@ export class OpenSslEngine implements TlsEngine {
 
   private runStep(): void {
     if (this.phase === 'ended') return;
-    const inputs = this.queued.splice(0);
-    this.step = new Promise((resolve) => {
-      this.native.handshake(inputs, (outcome) => {
-        this.step = undefined;
-        resolve();
-        if (this.phase === 'ended') return;
-        this.settlingStep = true;
-        try {
-          this.afterStep(outcome);
-        } finally {
-          this.settlingStep = false;
-        }
-      });
-    });
+    const inline = this.native.handshake(this.queued.splice(0), this.onPoolStep);
+    if (inline === undefined) {
+      this.step = new Promise((resolve) => { this.stepArrived = resolve; });
+      return;
+    }
+    this.settleStep(inline);
+  }
+
+  private settleStep(outcome: NativeOutcome): void {
+    if (this.phase === 'ended') return;
+    // An inline step may settle inside an outer step's settling (a synchronous peer): restore.
+    const outer = this.settlingStep;
+    this.settlingStep = true;
+    try {
+      this.afterStep(outcome);
+    } finally {
+      this.settlingStep = outer;
+    }
   }
 
   private afterStep(outcome: NativeOutcome): void {
@@ -197,7 +212,8 @@ export class OpenSslEngine implements TlsEngine {
   private completeHandshake(outcome: NativeOutcome): void {
     let result;
     try {
-      result = handshakeResult(this.native.info());
+      if (outcome.info === undefined) throw new TlsError('internal', 'the addon completed a handshake without its summary');
+      result = handshakeResult(outcome.info);
     } catch (error) {
       this.fail(configError(error));
       return;
@@ -207,9 +223,10 @@ export class OpenSslEngine implements TlsEngine {
     this.sink.handshakeComplete(result);
     if (this.phase !== 'open') return;  // the sink destroyed or failed us
     this.emitSessions(outcome);
-    // Records that came with or after the last flight (application data, tickets) are read now.
+    // Records that came with the last flight (application data, tickets) were read with the step;
+    // those that arrived during it are read now.
+    if (outcome.records !== undefined) this.absorb(outcome.records);
     const pending = this.queued.splice(0);
-    if (pending.length === 0) this.absorb(this.native.read());
     for (const chunk of pending) {
       if (this.phase !== 'open' || this.peerHasClosed) break;
       this.absorb(this.native.read(chunk));

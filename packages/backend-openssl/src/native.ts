@@ -14,6 +14,10 @@ export interface NativeOutcome {
   readonly sessions?: readonly Buffer[];
   /** choose-certificate: the ClientHello's SNI host name, if any. */
   readonly servername?: string;
+  /** done (handshake step): what was negotiated. */
+  readonly info?: NativeHandshakeInfo;
+  /** done (handshake step): what reading the records that came with the last flight produced. */
+  readonly records?: NativeOutcome;
 }
 
 export interface NativeErrorEntry {
@@ -68,12 +72,15 @@ export interface NativeContext {
 }
 
 export interface NativeEngine {
-  handshake(inputs: readonly Uint8Array[], done: (outcome: NativeOutcome) => void): void;
+  /**
+   * Feeds the inputs and runs one handshake step: inline when steps of its kind have been cheap
+   * (returns the outcome, never calls `done`), else on the pool (returns undefined, calls `done`).
+   */
+  handshake(inputs: readonly Uint8Array[], done: (outcome: NativeOutcome) => void): NativeOutcome | undefined;
   read(input?: Uint8Array): NativeOutcome;
   write(data: Uint8Array): NativeOutcome;
   keyUpdate(requestPeer: boolean): NativeOutcome;
   shutdown(): NativeOutcome;
-  info(): NativeHandshakeInfo;
   chooseCertificate(index: number): boolean;
   free(): void;
 }
