@@ -1,5 +1,4 @@
 import type { CryptoProvider, HashName } from '../crypto/provider.js';
-import { Writer } from '../codec/Writer.js';
 import { utf8, zero } from '../codec/bytes.js';
 import type { Suite } from './suite.js';
 
@@ -9,9 +8,17 @@ import type { Suite } from './suite.js';
  * so on. One function per derivation in the RFC's diagram.
  */
 
-/** HKDF-Expand-Label (§7.1). */
+/** HKDF-Expand-Label (§7.1); HkdfLabel written by hand: it runs a dozen times per handshake. */
 export function hkdfExpandLabel(p: CryptoProvider, hash: HashName, secret: Uint8Array, label: string, context: Uint8Array, length: number): Uint8Array {
-  const info = new Writer().u16(length).bytes8(utf8(`tls13 ${label}`)).bytes8(context).finish();
+  const fullLabel = utf8(`tls13 ${label}`);
+  if (fullLabel.length > 255 || context.length > 255) throw new RangeError(`HkdfLabel: label of ${fullLabel.length} or context of ${context.length} bytes exceeds 255`);
+  const info = new Uint8Array(4 + fullLabel.length + context.length);
+  info[0] = (length >>> 8) & 0xff;
+  info[1] = length & 0xff;
+  info[2] = fullLabel.length;
+  info.set(fullLabel, 3);
+  info[3 + fullLabel.length] = context.length;
+  info.set(context, 4 + fullLabel.length);
   return p.hkdfExpand(hash, secret, info, length);
 }
 
