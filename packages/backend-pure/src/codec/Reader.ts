@@ -17,31 +17,39 @@ export class Reader {
     return this.pos;
   }
 
+  // Integers are read in place: a subarray per field was most of a ClientHello parse's garbage.
   u8(): number {
-    return this.take(1)[0]!;
+    const at = this.advance(1);
+    return this.data[at]!;
   }
 
   u16(): number {
-    const b = this.take(2);
-    return (b[0]! << 8) | b[1]!;
+    const at = this.advance(2);
+    return (this.data[at]! << 8) | this.data[at + 1]!;
   }
 
   u24(): number {
-    const b = this.take(3);
-    return (b[0]! << 16) | (b[1]! << 8) | b[2]!;
+    const at = this.advance(3);
+    return (this.data[at]! << 16) | (this.data[at + 1]! << 8) | this.data[at + 2]!;
   }
 
   u32(): number {
-    const b = this.take(4);
-    return ((b[0]! << 24) >>> 0) + ((b[1]! << 16) | (b[2]! << 8) | b[3]!);
+    const at = this.advance(4);
+    return ((this.data[at]! << 24) >>> 0) + ((this.data[at + 1]! << 16) | (this.data[at + 2]! << 8) | this.data[at + 3]!);
   }
 
   /** The next `n` bytes, as a view into the original buffer. */
   take(n: number): Uint8Array {
+    const at = this.advance(n);
+    return this.data.subarray(at, at + n);
+  }
+
+  /** Moves past `n` bytes, returning where they start; decode_error when fewer remain. */
+  private advance(n: number): number {
     if (n > this.remaining) throw decodeError(`${this.what}: truncated (need ${n} bytes, have ${this.remaining})`);
-    const out = this.data.subarray(this.pos, this.pos + n);
+    const at = this.pos;
     this.pos += n;
-    return out;
+    return at;
   }
 
   rest(): Uint8Array {
