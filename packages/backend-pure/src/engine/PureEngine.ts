@@ -63,9 +63,13 @@ export class PureEngine implements TlsEngine {
     this.guard(() => {
       if (this.phase === 'idle') throw unexpectedMessage('data before the engine was started');
       this.records.push(ciphertext);
-      for (let record = this.records.next(); record !== undefined; record = this.records.next()) {
-        this.dispatch(record);
-        if (this.peerClosed || this.isStopped()) break;
+      try {
+        for (let record = this.records.next(); record !== undefined; record = this.records.next()) {
+          this.dispatch(record);
+          if (this.peerClosed || this.isStopped()) break;
+        }
+      } finally {
+        this.records.release();
       }
     });
   }
@@ -84,7 +88,8 @@ export class PureEngine implements TlsEngine {
         return this.changeCipherSpec(record);
       case ContentType.application_data:
         if (this.phase !== 'connected' || !this.state?.connected) throw unexpectedMessage('application data before the handshake completed');
-        if (record.content.length > 0) this.sink.plaintext(Uint8Array.from(record.content));
+        // Protected content is fresh memory from the AEAD, the sink's to keep: no copy.
+        if (record.content.length > 0) this.sink.plaintext(record.content);
         return;
       default:
         throw unexpectedMessage(`record of content type ${record.type as number}`);

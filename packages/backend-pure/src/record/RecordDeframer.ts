@@ -8,9 +8,27 @@ const KNOWN_TYPES = new Set<number>([ContentType.change_cipher_spec, ContentType
 /** Splits the ciphertext stream into records, whatever the transport's chunking (RFC 8446 §5.1). */
 export class RecordDeframer {
   private buffer: Uint8Array = new Uint8Array(0);
+  /** Whether `buffer` is still the caller's memory (see `release`). */
+  private borrowed = false;
 
+  /**
+   * Takes `bytes` without copying when nothing is pending: the caller's memory is only read until
+   * `release()`, which the caller invokes before it returns to whoever owns `bytes`.
+   */
   push(bytes: Uint8Array): void {
-    this.buffer = this.buffer.length === 0 ? Uint8Array.from(bytes) : concat(this.buffer, bytes);
+    if (this.buffer.length === 0) {
+      this.buffer = bytes;
+      this.borrowed = true;
+    } else {
+      this.buffer = concat(this.buffer, bytes);
+      this.borrowed = false;
+    }
+  }
+
+  /** Copies what is left of a borrowed buffer (a partial record) so the caller may reuse its memory. */
+  release(): void {
+    if (this.borrowed) this.buffer = this.buffer.slice();
+    this.borrowed = false;
   }
 
   /** The next complete record, or undefined until more bytes arrive. */

@@ -41,8 +41,14 @@ export class RecordLayer {
     this.writer = cipher;
   }
 
+  /** Ciphertext to read records from; call `release()` before returning to the owner of `bytes`. */
   push(bytes: Uint8Array): void {
     this.deframer.push(bytes);
+  }
+
+  /** Stops borrowing the memory given to `push` (copies a partial record, if any). */
+  release(): void {
+    this.deframer.release();
   }
 
   /** The next record, decrypted; undefined until a whole one has arrived. */
