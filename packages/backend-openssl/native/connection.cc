@@ -127,17 +127,19 @@ void Connection::Handshake(Outcome& out) {
   }
 }
 
-void Connection::Read(Outcome& out) {
+size_t Connection::PlaintextBound() const {
+  // Plaintext is at most the ciphertext waiting plus what OpenSSL holds already decrypted; only
+  // the tail of a record whose start OpenSSL buffered earlier can need more (+1: the WANT_READ probe).
+  return BIO_ctrl_pending(input_) + static_cast<size_t>(SSL_pending(ssl_)) + 1;
+}
+
+size_t Connection::ReadPlaintext(uint8_t* into, size_t capacity, Outcome& out, bool& drained) {
   out.state = Outcome::kDone;
-  // Plaintext is at most the ciphertext waiting plus what OpenSSL holds already decrypted, so
-  // this size nearly always takes everything in one buffer; only the tail of a record whose
-  // start OpenSSL buffered earlier can need one more record's room (+1: the WANT_READ probe).
-  out.plaintext.resize(BIO_ctrl_pending(input_) + static_cast<size_t>(SSL_pending(ssl_)) + 1);
+  drained = false;
   size_t length = 0;
-  for (;;) {
-    if (length == out.plaintext.size()) out.plaintext.resize(length + SSL3_RT_MAX_PLAIN_LENGTH);
+  while (length < capacity) {
     ERR_clear_error();
-    int n = SSL_read(ssl_, out.plaintext.data() + length, static_cast<int>(std::min(kMaxCall, out.plaintext.size() - length)));
+    int n = SSL_read(ssl_, into + length, static_cast<int>(std::min(kMaxCall, capacity - length)));
     if (n > 0) {
       length += static_cast<size_t>(n);
       continue;
@@ -145,7 +147,18 @@ void Connection::Read(Outcome& out) {
     int error = SSL_get_error(ssl_, n);
     if (error == SSL_ERROR_ZERO_RETURN) out.peerClosed = true;
     else if (error != SSL_ERROR_WANT_READ) Fail(out);
+    drained = true;
     break;
+  }
+  return length;
+}
+
+void Connection::Read(Outcome& out) {
+  out.plaintext.resize(PlaintextBound());
+  size_t length = 0;
+  for (bool drained = false; !drained;) {
+    if (length == out.plaintext.size()) out.plaintext.resize(length + SSL3_RT_MAX_PLAIN_LENGTH);
+    length += ReadPlaintext(out.plaintext.data() + length, out.plaintext.size() - length, out, drained);
   }
   out.plaintext.resize(length);
   Collect(out);
@@ -161,7 +174,7 @@ void Connection::Write(const uint8_t* data, size_t length, Outcome& out) {
       break;
     }
   }
-  Collect(out);
+  CollectRecords(out);
 }
 
 void Connection::KeyUpdate(bool requestPeer, Outcome& out) {
@@ -169,14 +182,14 @@ void Connection::KeyUpdate(bool requestPeer, Outcome& out) {
   ERR_clear_error();
   // SSL_key_update only schedules the message; SSL_do_handshake sends it now.
   if (SSL_key_update(ssl_, requestPeer ? SSL_KEY_UPDATE_REQUESTED : SSL_KEY_UPDATE_NOT_REQUESTED) != 1 || SSL_do_handshake(ssl_) != 1) Fail(out);
-  Collect(out);
+  CollectRecords(out);
 }
 
 void Connection::Shutdown(Outcome& out) {
   out.state = Outcome::kDone;
   ERR_clear_error();
   if (SSL_shutdown(ssl_) < 0) Fail(out);
-  Collect(out);
+  CollectRecords(out);
 }
 
 bool Connection::ChooseContext(size_t index) {
@@ -193,16 +206,26 @@ void Connection::Fail(Outcome& out) {
 }
 
 void Connection::Collect(Outcome& out) {
-  size_t pending = BIO_ctrl_pending(output_);
+  size_t pending = PendingOutput();
   if (pending > 0) {
     size_t at = out.output.size();
     out.output.resize(at + pending);
-    BIO_read(output_, out.output.data() + at, static_cast<int>(pending));
+    TakeOutput(out.output.data() + at, pending);
   }
+  CollectRecords(out);
+}
+
+void Connection::CollectRecords(Outcome& out) {
   for (std::string& line : hooks_.keylogLines) out.keylog.push_back(std::move(line));
   hooks_.keylogLines.clear();
   for (Bytes& session : hooks_.sessions) out.sessions.push_back(std::move(session));
   hooks_.sessions.clear();
+}
+
+size_t Connection::PendingOutput() const { return BIO_ctrl_pending(output_); }
+
+void Connection::TakeOutput(uint8_t* into, size_t length) {
+  for (size_t at = 0; at < length; at += kMaxCall) BIO_read(output_, into + at, static_cast<int>(std::min(kMaxCall, length - at)));
 }
 
 }  // namespace tlsport

@@ -67,11 +67,23 @@ class Connection {
   void Handshake(Outcome& out);
   /** What the next handshake step starts from, to look up its learned cost. */
   StepKind NextStep() const;
-  /** SSL_read until the input is used up; handles post-handshake messages too. */
-  void Read(Outcome& out);
+  /**
+   * SSL_read into `into` until the input is used up (`drained`: want-read, close_notify or a
+   * failure, recorded in `out`) or `capacity` is full; handles post-handshake messages too.
+   * Returns the plaintext length. Ciphertext produced stays in the output BIO.
+   */
+  size_t ReadPlaintext(uint8_t* into, size_t capacity, Outcome& out, bool& drained);
+  /** Room that nearly always takes all the plaintext the waiting input holds in one buffer. */
+  size_t PlaintextBound() const;
+  /** These leave their ciphertext in the output BIO too. */
   void Write(const uint8_t* data, size_t length, Outcome& out);
   void KeyUpdate(bool requestPeer, Outcome& out);
   void Shutdown(Outcome& out);
+  /** Moves callback records (key log lines, sessions) into `out`. */
+  void CollectRecords(Outcome& out);
+  size_t PendingOutput() const;
+  /** Moves `length` (<= PendingOutput()) bytes of ciphertext out of the output BIO. */
+  void TakeOutput(uint8_t* into, size_t length);
   /** Server: continue with the index-th pre-built context. False when out of range. */
   bool ChooseContext(size_t index);
 
@@ -80,6 +92,8 @@ class Connection {
  private:
   void Apply(const ConnectionOptions& options);
   void Fail(Outcome& out);
+  /** ReadPlaintext into `out` (on the thread that completed the handshake). */
+  void Read(Outcome& out);
   /** Moves pending ciphertext and callback records into `out`. */
   void Collect(Outcome& out);
 

@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include <algorithm>
+
 #include "context.h"
 #include "handshake_worker.h"
 #include "js_values.h"
@@ -38,6 +40,18 @@ const uint8_t* BytesArgument(const Napi::CallbackInfo& info, size_t index, size_
   Napi::Uint8Array bytes = info[index].As<Napi::Uint8Array>();
   length = bytes.ByteLength();
   return bytes.Data();
+}
+
+/** A main-thread operation's outcome, its ciphertext taken from the output BIO straight into one Buffer. */
+Napi::Object WithOutput(Napi::Env env, Connection& connection, Outcome& out) {
+  Napi::Object js = OutcomeToJs(env, out);
+  size_t pending = connection.PendingOutput();
+  if (pending > 0) {
+    Napi::Buffer<uint8_t> output = Napi::Buffer<uint8_t>::New(env, pending);  // not zero-filled
+    connection.TakeOutput(output.Data(), pending);
+    js.Set("output", output);
+  }
+  return js;
 }
 
 }  // namespace
@@ -102,16 +116,37 @@ Napi::Value Engine::Handshake(const Napi::CallbackInfo& info) {
 }
 
 // read(input?: Uint8Array) -> outcome with plaintext, output (e.g. a KeyUpdate reply), peerClosed.
+// The plaintext is a view on the buffer SSL_read filled directly (no zero fill, no copy).
 Napi::Value Engine::Read(const Napi::CallbackInfo& info) {
-  Connection& connection = Ready(info.Env());
+  Napi::Env env = info.Env();
+  Connection& connection = Ready(env);
   if (!info[0].IsUndefined()) {
     size_t length = 0;
     const uint8_t* data = BytesArgument(info, 0, length);
     connection.Input(data, length);
   }
   Outcome out;
-  connection.Read(out);
-  return OutcomeToJs(info.Env(), out);
+  size_t capacity = connection.PlaintextBound();
+  Napi::Buffer<uint8_t> room = Napi::Buffer<uint8_t>::New(env, capacity);  // not zero-filled, unlike ArrayBuffer::New
+  bool drained = false;
+  size_t length = connection.ReadPlaintext(room.Data(), capacity, out, drained);
+  // Rare: the tail of a record whose start OpenSSL buffered earlier did not fit.
+  while (!drained) {
+    out.plaintext.resize(out.plaintext.size() + SSL3_RT_MAX_PLAIN_LENGTH);
+    size_t at = out.plaintext.size() - SSL3_RT_MAX_PLAIN_LENGTH;
+    out.plaintext.resize(at + connection.ReadPlaintext(out.plaintext.data() + at, SSL3_RT_MAX_PLAIN_LENGTH, out, drained));
+  }
+  connection.CollectRecords(out);
+  if (!out.plaintext.empty()) {
+    Bytes all(length + out.plaintext.size());
+    std::copy_n(room.Data(), length, all.data());
+    std::copy(out.plaintext.begin(), out.plaintext.end(), all.data() + length);
+    out.plaintext = std::move(all);
+    return WithOutput(env, connection, out);
+  }
+  Napi::Object js = WithOutput(env, connection, out);
+  if (length > 0) js.Set("plaintext", Napi::Uint8Array::New(env, length, room.ArrayBuffer(), room.ByteOffset()));
+  return js;
 }
 
 Napi::Value Engine::Write(const Napi::CallbackInfo& info) {
@@ -120,21 +155,21 @@ Napi::Value Engine::Write(const Napi::CallbackInfo& info) {
   const uint8_t* data = BytesArgument(info, 0, length);
   Outcome out;
   connection.Write(data, length, out);
-  return OutcomeToJs(info.Env(), out);
+  return WithOutput(info.Env(), connection, out);
 }
 
 Napi::Value Engine::KeyUpdate(const Napi::CallbackInfo& info) {
   Connection& connection = Ready(info.Env());
   Outcome out;
   connection.KeyUpdate(info[0].ToBoolean().Value(), out);
-  return OutcomeToJs(info.Env(), out);
+  return WithOutput(info.Env(), connection, out);
 }
 
 Napi::Value Engine::Shutdown(const Napi::CallbackInfo& info) {
   Connection& connection = Ready(info.Env());
   Outcome out;
   connection.Shutdown(out);
-  return OutcomeToJs(info.Env(), out);
+  return WithOutput(info.Env(), connection, out);
 }
 
 Napi::Value Engine::ChooseCertificate(const Napi::CallbackInfo& info) {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 export interface NativeOutcome {
   readonly state: 'done' | 'want-input' | 'choose-certificate' | 'failed';
   readonly output?: Buffer;
-  readonly plaintext?: Buffer;
+  readonly plaintext?: Uint8Array;
   readonly peerClosed?: true;
   /** OpenSSL's error queue after a failure, oldest first. */
   readonly errors?: readonly NativeErrorEntry[];
