@@ -6,8 +6,8 @@ import { toolModule, type CertFaultDocument } from './support/tools.js';
 /**
  * Certificate faults (DESIGN.md rule 10): one faulty certificate per fault from a generated
  * hierarchy, every backend on the detecting side (client for the server's certificate, server for
- * the client's). All must report the expected GSK status, except documented policy differences,
- * held to exactly what is documented. Writes docs/cert-faults.md.
+ * the client's). All must report the expected GSK status; where a difference is documented, the
+ * backend may report the documented status instead (until it is fixed). Writes docs/cert-faults.md.
  */
 describe('certificate faults: the same GSK status on every backend', function () {
   this.timeout(90_000);
@@ -19,8 +19,9 @@ describe('certificate faults: the same GSK status on every backend', function ()
     const mismatches: string[] = [];
     for (const { fault, results } of rows) {
       for (const r of results) {
-        const expected = fault.disagreement?.statuses[r.backend] ?? fault.expected;
-        if (r.status !== gskStatusName(expected)) mismatches.push(`${fault.name} on ${r.backend} (peer ${r.peer}): ${r.status}, expected ${gskStatusName(expected)} - ${r.detail}`);
+        // A documented difference may also have been fixed (the backend now reports the expected status).
+        const allowed = [fault.expected, fault.disagreement?.statuses[r.backend] ?? fault.expected].map(gskStatusName);
+        if (!allowed.includes(r.status)) mismatches.push(`${fault.name} on ${r.backend} (peer ${r.peer}): ${r.status}, expected ${allowed.join(' or ')} - ${r.detail}`);
       }
     }
     expect(mismatches).to.deep.equal([]);
