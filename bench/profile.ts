@@ -24,7 +24,7 @@ const WORKLOADS: Record<string, (c: Contender, until: number) => Promise<number>
 
 async function serve(contender: Contender, until: number): Promise<number> {
   const server = await contender.server();
-  const load = await LoadWorkers.spawn(Math.max(1, cpus().length), pki.ca('ecdsa'));
+  const load = await LoadWorkers.spawn(Math.max(1, cpus().length));
   try {
     const report = await load.run({ mode: 'sustained', port: server.tcpPort, connections: 128, windowMs: until - performance.now() });
     return report.done;

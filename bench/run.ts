@@ -27,7 +27,7 @@ const options = parseOptions(process.argv.slice(2), fileURLToPath(new URL('..', 
 const pki = BenchPki.create();
 /** The load-generator processes, one per core, started when a suite first needs them. */
 let workers: Promise<LoadWorkers> | undefined;
-const load = (): Promise<LoadWorkers> => (workers ??= LoadWorkers.spawn(Math.max(1, cpus().length), pki.ca('ecdsa')));
+const load = (): Promise<LoadWorkers> => (workers ??= LoadWorkers.spawn(Math.max(1, cpus().length)));
 
 const SUITES: Record<string, (context: SuiteContext) => Promise<SuiteOutput>> = {
   crypto: cryptoSuite,

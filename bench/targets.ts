@@ -15,12 +15,16 @@ interface AbsoluteTarget {
   readonly value: number;
 }
 
-/** The project's stated targets (issue #6). "On 2 cores" is this machine when it has 2. */
+/**
+ * The project's stated targets (issue #6). "On 2 cores" is this machine when it has 2. The server
+ * targets are judged on the capacity rows (handshakes per server CPU time, scaled to the cores),
+ * not the raw rate, which on a small machine mostly measures how much CPU the load generator took.
+ */
 const RATIO_TARGETS: readonly RatioTarget[] = [
-  { contender: 'openssl', prefix: 'server-', op: '>=', ratio: 2.0 },
+  { contender: 'openssl', prefix: 'server-capacity-', op: '>=', ratio: 2.0 },
   { contender: 'openssl', prefix: 'bulk-', op: '>=', ratio: 1.2 },
   { contender: 'pure', prefix: 'hs-tls13-ecdsa', op: '>=', ratio: 1.0 },
-  { contender: 'pure', prefix: 'server-', op: '>=', ratio: 1.0 },
+  { contender: 'pure', prefix: 'server-capacity-', op: '>=', ratio: 1.0 },
   { contender: 'pure', prefix: 'bulk-', op: '>=', ratio: 0.8 },
   { contender: 'openssl', prefix: 'memory-rss', op: '<=', ratio: 0.5 },
   { contender: 'pure', prefix: 'memory-rss', op: '<=', ratio: 0.5 },

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { LoadCommand } from '../loadClient.js';
@@ -17,16 +18,21 @@ interface Worker {
   lines: AsyncIterator<string>;
 }
 
+/** `nice -n 19`: the load generators only get CPU the server under test leaves over. */
+const LOWEST_PRIORITY = 19;
+
 /**
  * Load-generator processes (bench/dist/loadClient.js), started once and aimed at one server per
- * command; the connections of a command are split between them and their reports summed.
+ * command; the connections of a command are split between them and their reports summed. They run
+ * at the lowest priority so that on a small machine the server, not its load, gets the cores.
  */
 export class LoadWorkers {
   private constructor(private readonly workers: Worker[]) {}
 
-  static async spawn(processes: number, ca: string): Promise<LoadWorkers> {
+  static async spawn(processes: number): Promise<LoadWorkers> {
     const workers = Array.from({ length: processes }, () => {
-      const child = spawn(process.execPath, [LOAD_CLIENT, ca], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [LOAD_CLIENT], { stdio: ['pipe', 'pipe', 'inherit'] });
+      if (child.pid !== undefined) setPriority(child.pid, LOWEST_PRIORITY);
       return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator]() };
     });
     const pool = new LoadWorkers(workers);

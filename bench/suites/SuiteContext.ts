@@ -22,15 +22,30 @@ export interface Sampler {
   close(): Promise<void>;
 }
 
+/** Like Sampler, but each run measures several things at once (one value per series). */
+export interface SeriesSampler {
+  sample(): Promise<readonly number[]>;
+  close(): Promise<void>;
+}
+
+/** One outcome per contender for a sampler that returns one value per run. */
+export async function interleaved(context: SuiteContext, setup: (c: Contender) => Promise<Sampler>): Promise<Record<string, Outcome>> {
+  const [results] = await interleavedSeries(context, 1, async (contender) => {
+    const sampler = await setup(contender);
+    return { sample: async () => [await sampler.sample()], close: () => sampler.close() };
+  });
+  return results!;
+}
+
 /**
  * Measures every contender: sets each up, warms each up once (unless --quick), then takes the runs round-robin
  * (run 1 of every contender, then run 2, …) so that load from elsewhere on the machine falls on
  * all of them alike. A contender that fails gets n/a and the others go on.
  */
-export async function interleaved(context: SuiteContext, setup: (c: Contender) => Promise<Sampler>): Promise<Record<string, Outcome>> {
+export async function interleavedSeries(context: SuiteContext, series: number, setup: (c: Contender) => Promise<SeriesSampler>): Promise<Record<string, Outcome>[]> {
   const results: Record<string, Outcome> = {};
-  const live = new Map<Contender, Sampler>();
-  const samples = new Map<Contender, number[]>();
+  const live = new Map<Contender, SeriesSampler>();
+  const samples = new Map<Contender, number[][]>();
   const gc = (globalThis as { gc?: () => void }).gc;
   const attempt = async (contender: Contender, step: () => Promise<void>): Promise<void> => {
     try {
@@ -47,24 +62,31 @@ export async function interleaved(context: SuiteContext, setup: (c: Contender) =
     await attempt(contender, async () => {
       live.set(contender, await setup(contender));
       if (context.options.warmup) await live.get(contender)!.sample();
-      samples.set(contender, []);
+      samples.set(contender, Array.from({ length: series }, () => []));
     });
   }
   for (let run = 0; run < context.options.runs; run++) {
     for (const [contender, sampler] of [...live]) {
       gc?.();
       await attempt(contender, async () => {
-        samples.get(contender)!.push(await sampler.sample());
+        const values = await sampler.sample();
+        samples.get(contender)!.forEach((s, i) => s.push(values[i]!));
       });
     }
     process.stderr.write(`\r  run ${run + 1}/${context.options.runs}   `);
   }
   process.stderr.write('\n');
+  const stats = new Map<Contender, Outcome[]>();
   for (const [contender, sampler] of live) {
-    results[contender.name] = stat(samples.get(contender)!);
+    stats.set(contender, samples.get(contender)!.map(stat));
     await sampler.close();
   }
-  return Object.fromEntries(context.contenders.flatMap((c) => (results[c.name] === undefined ? [] : [[c.name, results[c.name]!]])));
+  return Array.from({ length: series }, (_, i) =>
+    Object.fromEntries(context.contenders.flatMap((c) => {
+      const outcome = stats.get(c)?.[i] ?? results[c.name];
+      return outcome === undefined ? [] : [[c.name, outcome]];
+    })),
+  );
 }
 
 /** A progress line on stderr. */
