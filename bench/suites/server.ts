@@ -76,7 +76,7 @@ export async function serverSuite(context: SuiteContext, load: LoadWorkers): Pro
       {
         id: `server-capacity-k${k}`,
         suite: 'server',
-        title: `Server handshake capacity on ${cores} cores, from its CPU time (see below), TLS 1.3 ECDSA, k=${k}`,
+        title: `Server handshake capacity on ${cores} cores, from the server's CPU time, TLS 1.3 ECDSA, k=${k}`,
         unit: 'handshakes/s',
         better: 'higher',
         results: capacity!,
