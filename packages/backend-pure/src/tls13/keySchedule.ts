@@ -8,9 +8,18 @@ import type { Suite } from './suite.js';
  * so on. One function per derivation in the RFC's diagram.
  */
 
+/** "tls13 " + label, encoded once per label (the labels are this file's constants), read only. */
+const FULL_LABELS = new Map<string, Uint8Array>();
+
+function fullLabelOf(label: string): Uint8Array {
+  let bytes = FULL_LABELS.get(label);
+  if (bytes === undefined) FULL_LABELS.set(label, (bytes = utf8(`tls13 ${label}`)));
+  return bytes;
+}
+
 /** HKDF-Expand-Label (§7.1); HkdfLabel written by hand: it runs a dozen times per handshake. */
 export function hkdfExpandLabel(p: CryptoProvider, hash: HashName, secret: Uint8Array, label: string, context: Uint8Array, length: number): Uint8Array {
-  const fullLabel = utf8(`tls13 ${label}`);
+  const fullLabel = fullLabelOf(label);
   if (fullLabel.length > 255 || context.length > 255) throw new RangeError(`HkdfLabel: label of ${fullLabel.length} or context of ${context.length} bytes exceeds 255`);
   const info = new Uint8Array(4 + fullLabel.length + context.length);
   info[0] = (length >>> 8) & 0xff;
