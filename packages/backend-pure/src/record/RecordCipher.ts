@@ -12,19 +12,26 @@ const TAG = 16;
  */
 export class RecordCipher implements RecordProtection {
   readonly innerType = true;
-  private seq = 0n;
+  /** The 64-bit sequence number as two 32-bit halves (BigInt arithmetic per record cost more). */
+  private seqHigh = 0;
+  private seqLow = 0;
 
   constructor(private readonly aead: Aead, private readonly iv: Uint8Array) {}
 
   private nonce(): Uint8Array {
+    if (this.seqHigh === 0xffffffff && this.seqLow === 0xffffffff) throw new TlsError('internal', 'record sequence number would wrap');
     const nonce = Uint8Array.from(this.iv);
-    let s = this.seq;
-    for (let i = nonce.length - 1; i >= nonce.length - 8; i--) {
-      nonce[i]! ^= Number(s & 0xffn);
-      s >>= 8n;
+    const end = nonce.length;
+    for (let i = 0; i < 4; i++) {
+      nonce[end - 8 + i]! ^= (this.seqHigh >>> (24 - 8 * i)) & 0xff;
+      nonce[end - 4 + i]! ^= (this.seqLow >>> (24 - 8 * i)) & 0xff;
     }
-    if (this.seq === 0xffffffffffffffffn) throw new TlsError('internal', 'record sequence number would wrap');
-    this.seq++;
+    if (this.seqLow === 0xffffffff) {
+      this.seqLow = 0;
+      this.seqHigh++;
+    } else {
+      this.seqLow++;
+    }
     return nonce;
   }
 
