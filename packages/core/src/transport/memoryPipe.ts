@@ -18,12 +18,16 @@ class PipeEnd extends Duplex {
   private blocked: (() => void) | undefined;
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    if (this.peer.destroyed) {
-      callback(Object.assign(new Error('memory pipe: peer destroyed'), { code: 'EPIPE' }));
-      return;
-    }
-    if (this.peer.push(chunk)) callback();
-    else this.peer.blocked = callback;
+    // Delivered on the next tick, as a socket would: the writer's call returns before the reader
+    // runs, so two engines on a pipe never call into each other on one stack.
+    process.nextTick(() => {
+      if (this.peer.destroyed) {
+        callback(Object.assign(new Error('memory pipe: peer destroyed'), { code: 'EPIPE' }));
+        return;
+      }
+      if (this.peer.push(chunk)) callback();
+      else this.peer.blocked = callback;
+    });
   }
 
   override _read(): void {
@@ -35,13 +39,18 @@ class PipeEnd extends Duplex {
   }
 
   override _final(callback: (error?: Error | null) => void): void {
-    this.peer.push(null);
-    callback();
+    process.nextTick(() => {
+      if (!this.peer.destroyed) this.peer.push(null);
+      callback();
+    });
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    // A destroyed end looks to the other side like a closed connection: its input ends.
-    if (!this.peer.destroyed && !this.peer.readableEnded) this.peer.push(null);
+    // A destroyed end looks to the other side like a closed connection: its input ends, after
+    // whatever was already on its way (queued on the same tick queue, so it arrives first).
+    process.nextTick(() => {
+      if (!this.peer.destroyed && !this.peer.readableEnded) this.peer.push(null);
+    });
     const resume = this.blocked;
     this.blocked = undefined;
     resume?.();
