@@ -100,6 +100,14 @@ const FAULT_BY_OPENSSL_REASON: Readonly<Record<string, TlsFault>> = {
   'missing supported groups extension': 'missing-extension',
   'no renegotiation': 'unsupported',
   'unexpected eof while reading': 'peer-closed',
+  'invalid session id': 'illegal-parameter',
+  'bad change cipher spec': 'bad-message',
+  'invalid ccs message': 'bad-message',
+  'ccs received early': 'unexpected-message',
+  'invalid alert': 'bad-message',
+  'cert length mismatch': 'bad-message',
+  'wrong signature type': 'illegal-parameter',
+  'digest check failed': 'bad-signature',
 };
 
 /**

@@ -57,6 +57,8 @@ void Connection::Apply(const ConnectionOptions& o) {
   if (!o.server) mode = SSL_VERIFY_PEER;
   else if (o.requestCert) mode = SSL_VERIFY_PEER | (o.rejectUnauthorized ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0);
   SSL_set_verify(ssl_, mode, o.rejectUnauthorized ? nullptr : AcceptAnyChain);
+  // Only the peer's chain: this side's own certificate is the application's choice.
+  X509_VERIFY_PARAM_set_auth_level(SSL_get0_param(ssl_), o.verifyAuthLevel);
 
   if (!o.ipAddress.empty()) {
     check(X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl_), o.ipAddress.c_str()) == 1, "unsupported", "IP address rejected");

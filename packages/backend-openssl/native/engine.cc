@@ -16,6 +16,7 @@ ConnectionOptions ParseOptions(const Napi::Object& o) {
   options.maxVersion = IntOption(o, "maxVersion");
   options.ciphersuites = StringOption(o, "ciphersuites");
   options.cipherList = StringOption(o, "cipherList");
+  options.verifyAuthLevel = IntOption(o, "verifyAuthLevel");
   options.groups = StringOption(o, "groups");
   options.requestCert = BoolOption(o, "requestCert");
   options.rejectUnauthorized = BoolOption(o, "rejectUnauthorized");

@@ -77,6 +77,16 @@ export const SSL_REASON_FAULTS: Readonly<Record<string, TlsFault>> = {
   SSL_R_MISSING_SUPPORTED_GROUPS_EXTENSION: 'missing-extension',
   SSL_R_NO_RENEGOTIATION: 'unsupported',
   SSL_R_UNEXPECTED_EOF_WHILE_READING: 'peer-closed',
+  // Malformed or out-of-order input the fuzzer reached (was GSK_INTERNAL_ERROR).
+  SSL_R_INVALID_SESSION_ID: 'illegal-parameter',
+  SSL_R_BAD_CHANGE_CIPHER_SPEC: 'bad-message',
+  SSL_R_INVALID_CCS_MESSAGE: 'bad-message',
+  SSL_R_CCS_RECEIVED_EARLY: 'unexpected-message',
+  SSL_R_INVALID_ALERT: 'bad-message',
+  SSL_R_CERT_LENGTH_MISMATCH: 'bad-message',
+  SSL_R_WRONG_SIGNATURE_TYPE: 'illegal-parameter',
+  // TLS 1.2 Finished verify_data mismatch: decrypt_error, as the pure backend reports it.
+  SSL_R_DIGEST_CHECK_FAILED: 'bad-signature',
 };
 
 /** A failure with no libssl reason in SSL_REASON_FAULTS. */

@@ -55,6 +55,8 @@ export interface NativeEngineOptions {
   readonly maxVersion: number;
   readonly ciphersuites: string;
   readonly cipherList: string;
+  /** Minimum security level of the peer's chain (core's key-strength policy). */
+  readonly verifyAuthLevel: number;
   readonly groups: string;
   readonly requestCert: boolean;
   readonly rejectUnauthorized: boolean;

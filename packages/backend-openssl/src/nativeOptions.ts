@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { GROUPS, type CertificateKeyPair, type TlsConfig, type TlsVersion } from '@tlsport/core';
+import { GROUPS, OPENSSL_SECURITY_LEVEL, type CertificateKeyPair, type TlsConfig, type TlsVersion } from '@tlsport/core';
 import { opensslConstant, type NativeContextOptions, type NativeEngineOptions } from './native.js';
 
 /**
@@ -51,6 +51,7 @@ export function engineOptions(config: TlsConfig, extra: { chooseCertificate: boo
     maxVersion: VERSION[config.maxVersion],
     ciphersuites: names('TLSv1.3'),
     cipherList: names('TLSv1.2'),
+    verifyAuthLevel: OPENSSL_SECURITY_LEVEL,
     groups: config.groups.map((g) => GROUPS.find((info) => info.name === g)!.openssl).join(':'),
     requestCert: config.requestCert,
     rejectUnauthorized: config.rejectUnauthorized,

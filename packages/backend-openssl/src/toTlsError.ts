@@ -9,6 +9,7 @@ function byValue(table: Readonly<Record<string, TlsFault>>): Map<number, TlsFaul
 const VERIFY = byValue(VERIFY_FAULTS);
 const SSL_REASONS = byValue(SSL_REASON_FAULTS);
 const ERR_LIB_SSL = opensslConstant('ERR_LIB_SSL');
+const ERR_LIB_ASN1 = opensslConstant('ERR_LIB_ASN1');
 const SSL_AD_REASON_OFFSET = opensslConstant('SSL_AD_REASON_OFFSET');
 const SSL_R_CERTIFICATE_VERIFY_FAILED = opensslConstant('SSL_R_CERTIFICATE_VERIFY_FAILED');
 const TLS_ALERT_MAX = 255;
@@ -32,6 +33,8 @@ export function toTlsError(outcome: NativeOutcome): TlsError {
     const fault = SSL_REASONS.get(e.reason);
     if (fault !== undefined) return new TlsError(fault, detail);
   }
+  // Without a libssl reason we know, an ASN.1 decode failure is a certificate that does not parse.
+  if (errors.some((e) => e.library === ERR_LIB_ASN1)) return new TlsError('bad-certificate', detail);
   return new TlsError(OTHER_FAULT, detail);
 }
 

@@ -23,16 +23,6 @@ export interface CertFaultCase {
   disagreement?: { statuses: Readonly<Record<string, GskStatus>>; why: string };
 }
 
-/**
- * Core's key-strength policy (packages/core/src/tls/policy.ts: RSA >= 2048 bits, OpenSSL security
- * level 2) is applied by node-tls and checked by pure; the openssl backend's contexts do not set
- * security level 2 yet, so OpenSSL's default level 1 there still accepts a 1024-bit RSA key.
- */
-const RSA_1024_DISAGREEMENT = {
-  statuses: { 'node-tls': GskStatus.GSK_ERROR_BAD_CERTIFICATE, openssl: GskStatus.GSK_OK, pure: GskStatus.GSK_ERROR_BAD_CERTIFICATE },
-  why: "The openssl backend does not apply core's key-strength policy yet (OPENSSL_SECURITY_LEVEL 2 in packages/core/src/tls/policy.ts): its contexts keep OpenSSL's default security level 1, which accepts 1024-bit RSA. node-tls (security level 2) and pure (MIN_RSA_BITS) refuse it. The fix belongs in the openssl backend's context setup.",
-};
-
 const p = (name: string) => (h: FaultHierarchy): Presented => h.presented[name]!;
 
 /** Faults of the server's certificate, detected by the client (servername "localhost" unless set). */
@@ -49,7 +39,7 @@ export const SERVER_CERT_FAULTS: readonly CertFaultCase[] = [
   { name: 'pathLen exceeded', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'a CA below an intermediate with pathLen 0', presented: p('pathLenExceeded') },
   { name: 'bad signature', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERT_SIG, note: "a byte of the leaf's signature changed", presented: p('badSignature') },
   { name: 'wrong EKU (clientAuth only)', detector: 'client', expected: GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE, note: 'extendedKeyUsage clientAuth on a server', presented: p('clientAuthOnly') },
-  { name: 'RSA-1024 key', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'key below 2048 bits', presented: p('rsa1024'), disagreement: RSA_1024_DISAGREEMENT },
+  { name: 'RSA-1024 key', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: "key below 2048 bits (core's key-strength policy)", presented: p('rsa1024') },
   { name: 'SHA-1 signature', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'certificate signed with SHA-1', presented: p('sha1') },
 ];
 
@@ -64,7 +54,7 @@ export const CLIENT_CERT_FAULTS: readonly CertFaultCase[] = [
   { name: 'client: pathLen exceeded', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'a CA below pathLen 0', presented: p('pathLenExceeded') },
   { name: 'client: bad signature', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERT_SIG, note: 'a byte of the signature changed', presented: p('badSignature') },
   { name: 'client: wrong EKU (serverAuth only)', detector: 'server', expected: GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE, note: 'extendedKeyUsage serverAuth on a client', presented: p('serverAuthOnly') },
-  { name: 'client: RSA-1024 key', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'key below 2048 bits', presented: p('rsa1024'), disagreement: RSA_1024_DISAGREEMENT },
+  { name: 'client: RSA-1024 key', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: "key below 2048 bits (core's key-strength policy)", presented: p('rsa1024') },
   { name: 'client: SHA-1 signature', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'certificate signed with SHA-1', presented: p('sha1') },
 ];
 

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError, MIN_RSA_BITS } from '@tlsport/core';
 import { ProviderError, type CryptoProvider, type PublicKey } from '../crypto/index.js';
 import type { Certificate } from './Certificate.js';
 import { buildPath, isSelfIssued } from './buildPath.js';
@@ -21,7 +21,6 @@ export interface VerifyOptions {
 }
 
 /** Smallest RSA modulus accepted anywhere in a chain (OpenSSL security level 2, NIST SP 800-131A). */
-const MIN_RSA_BITS = 2048;
 
 const PURPOSE_OID = { serverAuth: Oid.serverAuth, clientAuth: Oid.clientAuth } as const;
 
