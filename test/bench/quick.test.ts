@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Child, killChildren } from '../support/child.js';
+import { Child, killChildren } from '@tlsport/testkit';
+import { REPO_ROOT } from '../support/repoRoot.js';
 
 /** The fields of bench/results.json this test relies on. */
 interface Results {
@@ -27,7 +28,7 @@ describe('bench: npm run bench -- --quick', function () {
 
   before(async () => {
     out = mkdtempSync(join(tmpdir(), 'tlsport-bench-'));
-    child = new Child(process.execPath, ['--expose-gc', 'bench/dist/run.js', '--quick', '--out', out]);
+    child = new Child(process.execPath, ['--expose-gc', 'bench/dist/run.js', '--quick', '--out', out], { cwd: REPO_ROOT });
     child.end();
     await child.exitCode(115_000);
   });
