@@ -97,7 +97,8 @@ export class PureContext implements EngineContext {
     return { tls13: config.maxVersion === 'TLSv1.3', tls12: config.minVersion === 'TLSv1.2' };
   }
 
-  private clientOptions(config: TlsConfig): ClientOptions {
+  /** What client and server options share: versions, suites of each version, groups, ALPN. */
+  private negotiationOptions(config: TlsConfig): Pick<ClientOptions & ServerOptions, 'versions' | 'suites' | 'tls12Suites' | 'groups' | 'alpn'> {
     const versions = this.versions(config);
     return {
       versions,
@@ -105,6 +106,12 @@ export class PureContext implements EngineContext {
       tls12Suites: versions.tls12 ? config.cipherSuites.filter((s) => s.version === 'TLSv1.2').map(tls12Suite) : [],
       groups: config.groups,
       alpn: config.alpnProtocols,
+    };
+  }
+
+  private clientOptions(config: TlsConfig): ClientOptions {
+    return {
+      ...this.negotiationOptions(config),
       sni: config.servername !== undefined && isIP(config.servername) === 0 ? config.servername : undefined,
       verifyHost: config.servername,
       trust: () => this.trust(config.ca),
@@ -117,13 +124,8 @@ export class PureContext implements EngineContext {
   }
 
   private serverOptions(config: TlsConfig): ServerOptions {
-    const versions = this.versions(config);
     return {
-      versions,
-      suites: config.cipherSuites.filter((s) => s.version === 'TLSv1.3').map(tls13Suite),
-      tls12Suites: versions.tls12 ? config.cipherSuites.filter((s) => s.version === 'TLSv1.2').map(tls12Suite) : [],
-      groups: config.groups,
-      alpn: config.alpnProtocols,
+      ...this.negotiationOptions(config),
       certificateFor: (servername) => {
         const pair = selectCertificate(config, servername);
         return pair === undefined ? undefined : this.load(pair);
