@@ -1,6 +1,6 @@
 import { TlsError } from '@tlsport/core';
 import type { CryptoProvider, PublicKey } from '../crypto/provider.js';
-import { parseCertificate, pemToDer, TrustStore, verifyChain, type Certificate } from '../x509/index.js';
+import { parseCertificate, pemToDer, TrustStore, verifyChain, type Certificate, type VerifyOptions } from '../x509/index.js';
 
 /**
  * The handshake's one door to X.509: load a chain, verify a peer's chain. Everything else in the
@@ -14,13 +14,8 @@ export function chainFromPem(pem: string): Uint8Array[] {
 
 export { TrustStore };
 
-export interface PeerChainCheck {
-  readonly chain: readonly Uint8Array[];
-  readonly trust: TrustStore;
-  readonly provider: CryptoProvider;
-  readonly now: Date;
-  readonly host?: string | undefined;
-  readonly purpose: 'serverAuth' | 'clientAuth';
+/** verifyChain's options, less the parsed leaf this module supplies itself. */
+export interface PeerChainCheck extends Omit<VerifyOptions, 'leaf'> {
   /** Whether a failed verification aborts the handshake (rejectUnauthorized). */
   readonly required: boolean;
 }
