@@ -26,6 +26,19 @@ const SCHEMES: ReadonlyMap<SignatureScheme, SignatureSchemeInfo> = new Map<Signa
   [SignatureScheme.rsa_pss_pss_sha512, { family: 'rsa-pss-pss', hash: 'sha512', curve: undefined }],
 ]);
 
+/** The RSA schemes both TLS versions offer and sign with, best first: PSS (rsae, then pss), then PKCS#1. */
+export const RSA_SCHEMES: readonly SignatureScheme[] = [
+  SignatureScheme.rsa_pss_rsae_sha256,
+  SignatureScheme.rsa_pss_rsae_sha384,
+  SignatureScheme.rsa_pss_rsae_sha512,
+  SignatureScheme.rsa_pss_pss_sha256,
+  SignatureScheme.rsa_pss_pss_sha384,
+  SignatureScheme.rsa_pss_pss_sha512,
+  SignatureScheme.rsa_pkcs1_sha256,
+  SignatureScheme.rsa_pkcs1_sha384,
+  SignatureScheme.rsa_pkcs1_sha512,
+];
+
 /** The scheme's parameters; undefined for a code point outside RFC 8446's list. */
 export function signatureSchemeInfo(scheme: number): SignatureSchemeInfo | undefined {
   return SCHEMES.get(scheme as SignatureScheme);

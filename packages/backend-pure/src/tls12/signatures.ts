@@ -1,6 +1,6 @@
 import { TlsError } from '@tlsport/core';
 import { SignatureScheme, type PrivateKey, type PublicKey } from '../crypto/provider.js';
-import { signatureSchemeInfo } from '../crypto/signatureSchemes.js';
+import { RSA_SCHEMES, signatureSchemeInfo } from '../crypto/signatureSchemes.js';
 import { illegalParameter } from '../codec/errors.js';
 import { SIGNATURE_SCHEMES } from '../tls13/signatures.js';
 
@@ -10,15 +10,7 @@ import { SIGNATURE_SCHEMES } from '../tls13/signatures.js';
  * curve may use it, the key's own curve first; Ed25519 signs ed25519 (RFC 8422 §5.1.3).
  */
 const PREFERENCE: readonly SignatureScheme[] = [
-  SignatureScheme.rsa_pss_rsae_sha256,
-  SignatureScheme.rsa_pss_rsae_sha384,
-  SignatureScheme.rsa_pss_rsae_sha512,
-  SignatureScheme.rsa_pss_pss_sha256,
-  SignatureScheme.rsa_pss_pss_sha384,
-  SignatureScheme.rsa_pss_pss_sha512,
-  SignatureScheme.rsa_pkcs1_sha256,
-  SignatureScheme.rsa_pkcs1_sha384,
-  SignatureScheme.rsa_pkcs1_sha512,
+  ...RSA_SCHEMES,
   SignatureScheme.ed25519,
 ];
 

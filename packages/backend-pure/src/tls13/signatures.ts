@@ -2,6 +2,7 @@ import { TlsError } from '@tlsport/core';
 import { SignatureScheme, type PrivateKey, type PublicKey } from '../crypto/provider.js';
 import { concat, utf8 } from '../codec/bytes.js';
 import { illegalParameter } from '../codec/errors.js';
+import { RSA_SCHEMES } from '../crypto/signatureSchemes.js';
 
 /**
  * signature_algorithms this stack sends, best first. The rsa_pkcs1 schemes are listed for
@@ -11,15 +12,7 @@ export const SIGNATURE_SCHEMES: readonly SignatureScheme[] = [
   SignatureScheme.ecdsa_secp256r1_sha256,
   SignatureScheme.ecdsa_secp384r1_sha384,
   SignatureScheme.ed25519,
-  SignatureScheme.rsa_pss_rsae_sha256,
-  SignatureScheme.rsa_pss_rsae_sha384,
-  SignatureScheme.rsa_pss_rsae_sha512,
-  SignatureScheme.rsa_pss_pss_sha256,
-  SignatureScheme.rsa_pss_pss_sha384,
-  SignatureScheme.rsa_pss_pss_sha512,
-  SignatureScheme.rsa_pkcs1_sha256,
-  SignatureScheme.rsa_pkcs1_sha384,
-  SignatureScheme.rsa_pkcs1_sha512,
+  ...RSA_SCHEMES,
 ];
 
 const CERTIFICATE_VERIFY_SCHEMES = new Set<number>(SIGNATURE_SCHEMES.filter((s) => (s & 0xff) !== 0x01));
