@@ -1,8 +1,13 @@
+import { join } from 'node:path';
+
 /** What `npm run bench` was asked to do: `[--quick] [--out DIR] [SUITE…]`. */
 export interface BenchOptions {
   /** A short run (under a minute): smaller windows, fewer sessions. */
   readonly quick: boolean;
-  /** Where results.json, chart.svg and RESULTS.md go. */
+  /**
+   * Where results.json, chart.svg and RESULTS.md go: bench/ for a full run of every suite (the
+   * committed results), bench/out/ (not committed) for --quick or a subset, unless --out says.
+   */
   readonly outDir: string;
   /** Suites to run; empty: all. */
   readonly suites: readonly string[];
@@ -30,7 +35,7 @@ const QUICK = { warmup: false, windowMs: 25, serverWindowMs: 30, burst: 50, bulk
 export function parseOptions(argv: readonly string[], defaultOutDir: string): BenchOptions {
   const suites: string[] = [];
   let quick = false;
-  let outDir = defaultOutDir;
+  let outDir: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') quick = true;
@@ -41,5 +46,6 @@ export function parseOptions(argv: readonly string[], defaultOutDir: string): Be
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg} (known: --quick, --out DIR)`);
     else suites.push(arg);
   }
-  return { quick, outDir, suites, runs: 5, ...(quick ? QUICK : FULL) };
+  const partial = quick || suites.length > 0;
+  return { quick, outDir: outDir ?? (partial ? join(defaultOutDir, 'out') : defaultOutDir), suites, runs: 5, ...(quick ? QUICK : FULL) };
 }
