@@ -1,7 +1,7 @@
 import { TlsError } from '@tlsport/core';
 import { Reader } from '../codec/Reader.js';
 import { Writer } from '../codec/Writer.js';
-import { utf8 } from '../codec/bytes.js';
+import { readOptionalString, readPeer, readTime, writeOptionalString, writePeer, writeTime } from '../common/sessionFields.js';
 
 /**
  * A TLS 1.2 session (RFC 5246 §7.4.1.2, RFC 5077 §4): what the client stores (the `session` event's
@@ -28,22 +28,12 @@ export interface Tls12Session {
 /** "p2": pure-backend TLS 1.2 session format 1, distinct from the TLS 1.3 format ("p1"). */
 export const TLS12_SESSION_FORMAT = 0x7032;
 
-function optional(w: Writer, s: string | undefined): void {
-  w.u8(s === undefined ? 0 : 1).bytes16(utf8(s ?? ''));
-}
-
-function readOptional(r: Reader): string | undefined {
-  const present = r.u8() === 1;
-  const bytes = r.bytes16();
-  return present ? new TextDecoder().decode(bytes) : undefined;
-}
-
 export function serializeTls12Session(s: Tls12Session): Uint8Array {
   const w = new Writer().u16(TLS12_SESSION_FORMAT).u16(s.suite).bytes8(s.masterSecret).u8(s.extendedMasterSecret ? 1 : 0);
   w.bytes8(s.sessionId).bytes16(s.ticket).u32(s.lifetime);
-  w.u32(Math.floor(s.time / 0x100000000)).u32(s.time % 0x100000000);
-  optional(w, s.servername);
-  w.u8(s.peerVerified ? 1 : 0).vec24((l) => s.peerCertificates.forEach((c) => l.bytes24(c)));
+  writeTime(w, s.time);
+  writeOptionalString(w, s.servername);
+  writePeer(w, s.peerVerified, s.peerCertificates);
   return w.finish();
 }
 
@@ -59,12 +49,9 @@ export function parseTls12Session(bytes: Uint8Array, what: string): Tls12Session
     const sessionId = Uint8Array.from(r.bytes8());
     const ticket = Uint8Array.from(r.bytes16());
     const lifetime = r.u32();
-    const time = r.u32() * 0x100000000 + r.u32();
-    const servername = readOptional(r);
-    const peerVerified = r.u8() === 1;
-    const certs = r.vec24();
-    const peerCertificates: Uint8Array[] = [];
-    while (certs.remaining > 0) peerCertificates.push(Uint8Array.from(certs.bytes24()));
+    const time = readTime(r);
+    const servername = readOptionalString(r);
+    const { peerVerified, peerCertificates } = readPeer(r);
     r.expectEnd();
     return { suite, masterSecret, extendedMasterSecret, sessionId, ticket, lifetime, time, servername, peerVerified, peerCertificates };
   } catch (cause) {

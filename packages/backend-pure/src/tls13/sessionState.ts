@@ -1,7 +1,7 @@
 import { TlsError } from '@tlsport/core';
 import { Reader } from '../codec/Reader.js';
 import { Writer } from '../codec/Writer.js';
-import { utf8 } from '../codec/bytes.js';
+import { readOptionalString, readPeer, readTime, writeOptionalString, writePeer, writeTime } from '../common/sessionFields.js';
 
 /**
  * What resumes a session: kept by the client beside its ticket (the `session` event's bytes) and
@@ -26,22 +26,12 @@ export interface SessionState {
 
 const FORMAT = 0x7031; // "p1": pure-backend session format 1
 
-function optional(w: Writer, s: string | undefined): void {
-  w.u8(s === undefined ? 0 : 1).bytes16(utf8(s ?? ''));
-}
-
-function readOptional(r: Reader): string | undefined {
-  const present = r.u8() === 1;
-  const bytes = r.bytes16();
-  return present ? new TextDecoder().decode(bytes) : undefined;
-}
-
 export function serializeSessionState(s: SessionState): Uint8Array {
   const w = new Writer().u16(FORMAT).u16(s.suite).bytes8(s.psk).u32(s.ageAdd).u32(s.lifetime);
-  w.u32(Math.floor(s.time / 0x100000000)).u32(s.time % 0x100000000);
-  optional(w, s.servername);
-  optional(w, s.alpn);
-  w.u8(s.peerVerified ? 1 : 0).vec24((l) => s.peerCertificates.forEach((c) => l.bytes24(c)));
+  writeTime(w, s.time);
+  writeOptionalString(w, s.servername);
+  writeOptionalString(w, s.alpn);
+  writePeer(w, s.peerVerified, s.peerCertificates);
   return w.bytes16(s.ticket).finish();
 }
 
@@ -54,13 +44,10 @@ export function parseSessionState(bytes: Uint8Array, what: string): SessionState
     const psk = Uint8Array.from(r.bytes8());
     const ageAdd = r.u32();
     const lifetime = r.u32();
-    const time = r.u32() * 0x100000000 + r.u32();
-    const servername = readOptional(r);
-    const alpn = readOptional(r);
-    const peerVerified = r.u8() === 1;
-    const certs = r.vec24();
-    const peerCertificates: Uint8Array[] = [];
-    while (certs.remaining > 0) peerCertificates.push(Uint8Array.from(certs.bytes24()));
+    const time = readTime(r);
+    const servername = readOptionalString(r);
+    const alpn = readOptionalString(r);
+    const { peerVerified, peerCertificates } = readPeer(r);
     const ticket = Uint8Array.from(r.bytes16());
     r.expectEnd();
     return { suite, psk, ageAdd, lifetime, time, servername, alpn, peerVerified, peerCertificates, ticket };
