@@ -6,6 +6,7 @@ import type { ClientOptions } from '../../tls13/options.js';
 import type { MasterSecret, RecordKeys } from '../keySchedule.js';
 import { serializeTls12Session, type Tls12Session } from '../sessionState.js';
 import type { Tls12Suite } from '../suite.js';
+import { handshakeResult } from '../../common/handshakeResult.js';
 
 /** Seconds a session is kept when the server gives no ticket lifetime hint; RFC 5077 §5.6 suggests bounding it. */
 export const DEFAULT_SESSION_LIFETIME = 7200;
@@ -63,16 +64,7 @@ export class Tls12ClientContext {
   }
 
   result(): HandshakeResult {
-    return {
-      version: 'TLSv1.2',
-      cipherSuite: this.suite.info.name,
-      group: this.resumed ? undefined : this.group,
-      alpnProtocol: this.alpn,
-      servername: this.options.sni,
-      resumed: this.resumed,
-      peerCertificates: this.peerCertificates,
-      peerVerified: this.peerVerified,
-    };
+    return handshakeResult(this, 'TLSv1.2', this.suite.info.name, this.options.sni);
   }
 
   /** Emits the session for the application to resume later: after a full handshake, or when a resumption brought a new ticket. */

@@ -6,6 +6,7 @@ import type { ServerOptions } from '../../tls13/options.js';
 import type { MasterSecret, RecordKeys } from '../keySchedule.js';
 import type { Tls12Session } from '../sessionState.js';
 import type { Tls12Suite } from '../suite.js';
+import { handshakeResult } from '../../common/handshakeResult.js';
 
 /** Seconds a TLS 1.2 session (ticket or cache entry) stays resumable. */
 export const SESSION_LIFETIME = 7200;
@@ -74,16 +75,7 @@ export class Tls12ServerContext {
   }
 
   result(): HandshakeResult {
-    return {
-      version: 'TLSv1.2',
-      cipherSuite: this.negotiatedSuite.info.name,
-      group: this.resumed ? undefined : this.group,
-      alpnProtocol: this.alpn,
-      servername: this.servername,
-      resumed: this.resumed,
-      peerCertificates: this.peerCertificates,
-      peerVerified: this.peerVerified,
-    };
+    return handshakeResult(this, 'TLSv1.2', this.negotiatedSuite.info.name, this.servername);
   }
 
   destroy(): void {

@@ -7,6 +7,7 @@ import type { ClientOptions } from '../options.js';
 import type { SessionState } from '../sessionState.js';
 import type { Suite } from '../suite.js';
 import type { Tls12Session } from '../../tls12/sessionState.js';
+import { handshakeResult } from '../../common/handshakeResult.js';
 
 /** The PSK a ClientHello offers: the stored session and the early secret its binder came from. */
 export interface OfferedPsk {
@@ -58,16 +59,7 @@ export class ClientContext {
   }
 
   result(): HandshakeResult {
-    return {
-      version: 'TLSv1.3',
-      cipherSuite: this.negotiatedSuite.info.name,
-      group: this.group,
-      alpnProtocol: this.alpn,
-      servername: this.options.sni,
-      resumed: this.resumed,
-      peerCertificates: this.peerCertificates,
-      peerVerified: this.peerVerified,
-    };
+    return handshakeResult(this, 'TLSv1.3', this.negotiatedSuite.info.name, this.options.sni);
   }
 
   destroy(): void {

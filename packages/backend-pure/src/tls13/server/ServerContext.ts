@@ -4,6 +4,7 @@ import type { HandshakeIo } from '../io.js';
 import type { HandshakeSecret } from '../keySchedule.js';
 import type { ServerOptions } from '../options.js';
 import type { Suite } from '../suite.js';
+import { handshakeResult } from '../../common/handshakeResult.js';
 
 /** What the server has received and negotiated so far, shared by its states. */
 export class ServerContext {
@@ -30,16 +31,7 @@ export class ServerContext {
   }
 
   result(): HandshakeResult {
-    return {
-      version: 'TLSv1.3',
-      cipherSuite: this.negotiatedSuite.info.name,
-      group: this.group,
-      alpnProtocol: this.alpn,
-      servername: this.servername,
-      resumed: this.resumed,
-      peerCertificates: this.peerCertificates,
-      peerVerified: this.peerVerified,
-    };
+    return handshakeResult(this, 'TLSv1.3', this.negotiatedSuite.info.name, this.servername);
   }
 
   destroy(): void {
