@@ -1,4 +1,4 @@
-import { TlsError, type GroupName, type HandshakeResult } from '@tlsport/core';
+import type { GroupName, HandshakeResult } from '@tlsport/core';
 import type { PrivateKey, PublicKey, SignatureScheme } from '../../crypto/provider.js';
 import type { NewSessionTicket12 } from '../../handshake/newSessionTicket12.js';
 import type { HandshakeIo } from '../../tls13/io.js';
@@ -7,6 +7,7 @@ import type { MasterSecret, RecordKeys } from '../keySchedule.js';
 import { serializeTls12Session, type Tls12Session } from '../sessionState.js';
 import type { Tls12Suite } from '../suite.js';
 import { handshakeResult } from '../../common/handshakeResult.js';
+import { settled } from '../../common/settled.js';
 
 /** Seconds a session is kept when the server gives no ticket lifetime hint; RFC 5077 §5.6 suggests bounding it. */
 export const DEFAULT_SESSION_LIFETIME = 7200;
@@ -54,13 +55,11 @@ export class Tls12ClientContext {
   ) {}
 
   get masterSecret(): MasterSecret {
-    if (this.master === undefined) throw new TlsError('internal', 'master secret not derived yet');
-    return this.master;
+    return settled(this.master, 'master secret not derived yet');
   }
 
   get recordKeys(): RecordKeys {
-    if (this.keys === undefined) throw new TlsError('internal', 'record keys not derived yet');
-    return this.keys;
+    return settled(this.keys, 'record keys not derived yet');
   }
 
   result(): HandshakeResult {

@@ -1,4 +1,4 @@
-import { TlsError, type GroupName, type HandshakeResult } from '@tlsport/core';
+import type { GroupName, HandshakeResult } from '@tlsport/core';
 import type { KeyShare, PublicKey } from '../../crypto/provider.js';
 import type { ClientHello } from '../../handshake/clientHello.js';
 import type { HandshakeIo } from '../../tls13/io.js';
@@ -7,6 +7,7 @@ import type { MasterSecret, RecordKeys } from '../keySchedule.js';
 import type { Tls12Session } from '../sessionState.js';
 import type { Tls12Suite } from '../suite.js';
 import { handshakeResult } from '../../common/handshakeResult.js';
+import { settled } from '../../common/settled.js';
 
 /** Seconds a TLS 1.2 session (ticket or cache entry) stays resumable. */
 export const SESSION_LIFETIME = 7200;
@@ -44,18 +45,15 @@ export class Tls12ServerContext {
   }
 
   get negotiatedSuite(): Tls12Suite {
-    if (this.suite === undefined) throw new TlsError('internal', 'suite not negotiated yet');
-    return this.suite;
+    return settled(this.suite, 'suite not negotiated yet');
   }
 
   get masterSecret(): MasterSecret {
-    if (this.master === undefined) throw new TlsError('internal', 'master secret not derived yet');
-    return this.master;
+    return settled(this.master, 'master secret not derived yet');
   }
 
   get recordKeys(): RecordKeys {
-    if (this.keys === undefined) throw new TlsError('internal', 'record keys not derived yet');
-    return this.keys;
+    return settled(this.keys, 'record keys not derived yet');
   }
 
   /** The session as the server keeps it (cache) or seals it (ticket): no id, no ticket inside. */

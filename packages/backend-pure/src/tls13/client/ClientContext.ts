@@ -1,4 +1,4 @@
-import { TlsError, type GroupName, type HandshakeResult } from '@tlsport/core';
+import type { GroupName, HandshakeResult } from '@tlsport/core';
 import type { KeyShare } from '../../crypto/provider.js';
 import { zero } from '../../codec/bytes.js';
 import type { HandshakeIo } from '../io.js';
@@ -8,6 +8,7 @@ import type { SessionState } from '../sessionState.js';
 import type { Suite } from '../suite.js';
 import type { Tls12Session } from '../../tls12/sessionState.js';
 import { handshakeResult } from '../../common/handshakeResult.js';
+import { settled } from '../../common/settled.js';
 
 /** The PSK a ClientHello offers: the stored session and the early secret its binder came from. */
 export interface OfferedPsk {
@@ -47,8 +48,7 @@ export class ClientContext {
 
   /** The settled suite; a state that runs after ServerHello may rely on it. */
   get negotiatedSuite(): Suite {
-    if (this.suite === undefined) throw new TlsError('internal', 'suite not negotiated yet');
-    return this.suite;
+    return settled(this.suite, 'suite not negotiated yet');
   }
 
   /** §D.4: only in compatibility mode, i.e. when the ClientHello carried a legacy_session_id. */

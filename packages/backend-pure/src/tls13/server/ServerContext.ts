@@ -1,10 +1,11 @@
-import { TlsError, type GroupName, type HandshakeResult } from '@tlsport/core';
+import type { GroupName, HandshakeResult } from '@tlsport/core';
 import { zero } from '../../codec/bytes.js';
 import type { HandshakeIo } from '../io.js';
 import type { HandshakeSecret } from '../keySchedule.js';
 import type { ServerOptions } from '../options.js';
 import type { Suite } from '../suite.js';
 import { handshakeResult } from '../../common/handshakeResult.js';
+import { settled } from '../../common/settled.js';
 
 /** What the server has received and negotiated so far, shared by its states. */
 export class ServerContext {
@@ -26,8 +27,7 @@ export class ServerContext {
   constructor(readonly io: HandshakeIo, readonly options: ServerOptions) {}
 
   get negotiatedSuite(): Suite {
-    if (this.suite === undefined) throw new TlsError('internal', 'suite not negotiated yet');
-    return this.suite;
+    return settled(this.suite, 'suite not negotiated yet');
   }
 
   result(): HandshakeResult {
