@@ -1,13 +1,12 @@
-import type { GroupName, HandshakeResult } from '@tlsport/core';
+import type { HandshakeResult } from '@tlsport/core';
 import type { PrivateKey, PublicKey, SignatureScheme } from '../../crypto/provider.js';
 import type { NewSessionTicket12 } from '../../handshake/newSessionTicket12.js';
 import type { HandshakeIo } from '../../tls13/io.js';
 import type { ClientOptions } from '../../tls13/options.js';
-import type { MasterSecret, RecordKeys } from '../keySchedule.js';
+import { Tls12Context } from '../Tls12Context.js';
 import { serializeTls12Session, type Tls12Session } from '../sessionState.js';
 import type { Tls12Suite } from '../suite.js';
 import { handshakeResult } from '../../common/handshakeResult.js';
-import { settled } from '../../common/settled.js';
 
 /** Seconds a session is kept when the server gives no ticket lifetime hint; RFC 5077 §5.6 suggests bounding it. */
 export const DEFAULT_SESSION_LIFETIME = 7200;
@@ -24,10 +23,7 @@ export interface ClientCredential {
  * What a TLS 1.2 client has settled, shared by its states: filled in from ServerHello on, each state
  * reading only what is set by the time it runs.
  */
-export class Tls12ClientContext {
-  resumed = false;
-  group: GroupName | undefined;
-  alpn: string | undefined;
+export class Tls12ClientContext extends Tls12Context {
   /** Whether the ServerHello carried SessionTicket: a NewSessionTicket then precedes CCS (RFC 5077 §3.3). */
   expectTicket = false;
   newTicket: NewSessionTicket12 | undefined;
@@ -36,10 +32,6 @@ export class Tls12ClientContext {
   /** Set when the server sent CertificateRequest: what to answer with (undefined credential: an empty Certificate). */
   certificateRequested = false;
   credential: ClientCredential | undefined;
-  master: MasterSecret | undefined;
-  keys: RecordKeys | undefined;
-  peerCertificates: readonly Uint8Array[] = [];
-  peerVerified = false;
 
   constructor(
     readonly io: HandshakeIo,
@@ -52,14 +44,8 @@ export class Tls12ClientContext {
     readonly extendedMasterSecret: boolean,
     /** The stored session the ClientHello offered. */
     readonly offered: Tls12Session | undefined,
-  ) {}
-
-  get masterSecret(): MasterSecret {
-    return settled(this.master, 'master secret not derived yet');
-  }
-
-  get recordKeys(): RecordKeys {
-    return settled(this.keys, 'record keys not derived yet');
+  ) {
+    super();
   }
 
   result(): HandshakeResult {
@@ -86,9 +72,5 @@ export class Tls12ClientContext {
         peerCertificates: this.peerCertificates,
       }),
     );
-  }
-
-  destroy(): void {
-    this.master?.destroy();
   }
 }

@@ -1,9 +1,9 @@
-import type { GroupName, HandshakeResult } from '@tlsport/core';
+import type { HandshakeResult } from '@tlsport/core';
 import type { KeyShare, PublicKey } from '../../crypto/provider.js';
 import type { ClientHello } from '../../handshake/clientHello.js';
 import type { HandshakeIo } from '../../tls13/io.js';
 import type { ServerOptions } from '../../tls13/options.js';
-import type { MasterSecret, RecordKeys } from '../keySchedule.js';
+import { Tls12Context } from '../Tls12Context.js';
 import type { Tls12Session } from '../sessionState.js';
 import type { Tls12Suite } from '../suite.js';
 import { handshakeResult } from '../../common/handshakeResult.js';
@@ -13,23 +13,16 @@ import { settled } from '../../common/settled.js';
 export const SESSION_LIFETIME = 7200;
 
 /** What a TLS 1.2 server has received and settled, shared by its states. */
-export class Tls12ServerContext {
+export class Tls12ServerContext extends Tls12Context {
   readonly clientRandom: Uint8Array;
   readonly servername: string | undefined;
   serverRandom: Uint8Array = new Uint8Array(0);
   sessionId: Uint8Array = new Uint8Array(0);
   suite: Tls12Suite | undefined;
-  group: GroupName | undefined;
-  alpn: string | undefined;
-  resumed = false;
   /** Whether a NewSessionTicket goes out before the server's CCS (RFC 5077 §3.3). */
   issueTicket = false;
   share: KeyShare | undefined;
   clientKey: PublicKey | undefined;
-  master: MasterSecret | undefined;
-  keys: RecordKeys | undefined;
-  peerCertificates: readonly Uint8Array[] = [];
-  peerVerified = false;
 
   constructor(
     readonly io: HandshakeIo,
@@ -40,20 +33,13 @@ export class Tls12ServerContext {
     /** RFC 5746 §3.6: the client signalled secure renegotiation, so ServerHello carries renegotiation_info. */
     readonly secureRenegotiation: boolean,
   ) {
+    super();
     this.clientRandom = Uint8Array.from(hello.random);
     this.servername = hello.serverName;
   }
 
   get negotiatedSuite(): Tls12Suite {
     return settled(this.suite, 'suite not negotiated yet');
-  }
-
-  get masterSecret(): MasterSecret {
-    return settled(this.master, 'master secret not derived yet');
-  }
-
-  get recordKeys(): RecordKeys {
-    return settled(this.keys, 'record keys not derived yet');
   }
 
   /** The session as the server keeps it (cache) or seals it (ticket): no id, no ticket inside. */
@@ -74,9 +60,5 @@ export class Tls12ServerContext {
 
   result(): HandshakeResult {
     return handshakeResult(this, 'TLSv1.2', this.negotiatedSuite.info.name, this.servername);
-  }
-
-  destroy(): void {
-    this.master?.destroy();
   }
 }

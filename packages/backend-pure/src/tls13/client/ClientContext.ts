@@ -1,4 +1,4 @@
-import type { GroupName, HandshakeResult } from '@tlsport/core';
+import type { HandshakeResult } from '@tlsport/core';
 import type { KeyShare } from '../../crypto/provider.js';
 import { zero } from '../../codec/bytes.js';
 import type { HandshakeIo } from '../io.js';
@@ -8,6 +8,7 @@ import type { SessionState } from '../sessionState.js';
 import type { Suite } from '../suite.js';
 import type { Tls12Session } from '../../tls12/sessionState.js';
 import { handshakeResult } from '../../common/handshakeResult.js';
+import { NegotiatedContext } from '../../common/NegotiatedContext.js';
 import { settled } from '../../common/settled.js';
 
 /** The PSK a ClientHello offers: the stored session and the early secret its binder came from. */
@@ -21,7 +22,7 @@ export interface OfferedPsk {
  * What the client has sent and negotiated so far, shared by its states. Fields fill in as the
  * handshake advances; each state reads only what is settled by the time it runs.
  */
-export class ClientContext {
+export class ClientContext extends NegotiatedContext {
   clientRandom: Uint8Array = new Uint8Array(0);
   sessionId: Uint8Array = new Uint8Array(0);
   /** The ephemeral key pairs whose public halves the current ClientHello carries. */
@@ -35,16 +36,13 @@ export class ClientContext {
   ccsSent = false;
   retried = false;
   suite: Suite | undefined;
-  group: GroupName | undefined;
-  alpn: string | undefined;
-  resumed = false;
   handshakeSecret: HandshakeSecret | undefined;
   clientHandshakeSecret: Uint8Array = new Uint8Array(0);
   serverHandshakeSecret: Uint8Array = new Uint8Array(0);
-  peerCertificates: readonly Uint8Array[] = [];
-  peerVerified = false;
 
-  constructor(readonly io: HandshakeIo, readonly options: ClientOptions) {}
+  constructor(readonly io: HandshakeIo, readonly options: ClientOptions) {
+    super();
+  }
 
   /** The settled suite; a state that runs after ServerHello may rely on it. */
   get negotiatedSuite(): Suite {
