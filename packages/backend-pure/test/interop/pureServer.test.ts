@@ -1,53 +1,16 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killChildren, opensslClientProcess, SocketEngine, TestCa, type Child, type Issued, type KeyType, type SocketListener } from '@tlsport/testkit';
-import type { SecureAttributes } from '@tlsport/core';
+import { opensslClientProcess } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
 import { firstDer } from '../helpers/pem.js';
+import { exchange, sClientFixture } from '../helpers/sClientFixture.js';
 
 const backend = new PureBackend();
 
 describe('interop: openssl s_client -tls1_3 -> pure server', function () {
   this.timeout(15_000);
-  let ca: TestCa;
-  let dir: string;
-  const leaves = new Map<KeyType, Issued>();
-  const listeners: SocketListener[] = [];
-
-  before(() => {
-    ca = TestCa.root();
-    dir = mkdtempSync(join(tmpdir(), 'tlsport-pure-'));
-    for (const k of ['ec-p256', 'ec-p384', 'rsa-2048', 'ed25519'] as const) leaves.set(k, ca.issue({ keyType: k }));
-  });
-  afterEach(async () => {
-    await killChildren();
-    await Promise.all(listeners.splice(0).map((l) => l.close()));
-  });
-  after(() => {
-    ca.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function listen(attrs: SecureAttributes = {}, keyType: KeyType = 'ec-p256'): Promise<SocketListener> {
-    const leaf = leaves.get(keyType)!;
-    const l = await SocketEngine.listen(backend, { cert: leaf.chain, key: leaf.key, ...attrs });
-    listeners.push(l);
-    return l;
-  }
-
-  function client(port: number, extra: string[] = []): Child {
-    return opensslClientProcess(port, ['-tls1_3', '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', ...extra]);
-  }
-
-  /** Both directions of application data after the handshake. */
-  async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
-    peer.write('ping from openssl\n');
-    await pump.until(() => pump.receivedText().includes('ping from openssl'));
-    pump.send('pong from pure\n');
-    await peer.waitFor(/pong from pure/, 'output');
-  }
+  const f = sClientFixture(backend, '-tls1_3', ['ec-p256', 'ec-p384', 'rsa-2048', 'ed25519'], 'tlsport-pure-');
+  const { listen, client } = f;
 
   for (const suite of ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']) {
     it(`suite ${suite}`, async () => {
@@ -93,8 +56,8 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
   }
 
   it('client certificate (s_client -cert) verified by the pure server', async () => {
-    const c = ca.issue({ keyType: 'rsa-2048', cn: 'openssl client' });
-    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: ca.cert });
+    const c = f.ca.issue({ keyType: 'rsa-2048', cn: 'openssl client' });
+    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: f.ca.cert });
     const peer = client(l.port, ['-cert', c.certFile, '-key', c.keyFile]);
     const pump = await l.next(0);
     const hs = await pump.handshakeDone();
@@ -104,7 +67,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
   });
 
   it('client without a certificate: certificate_required when rejectUnauthorized', async () => {
-    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: ca.cert });
+    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: f.ca.cert });
     const peer = client(l.port);
     const pump = await l.next(0);
     peer.write('x\n');
@@ -114,9 +77,9 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
   });
 
   it('SNI: s_client -servername picks the certificate (selectCertificate)', async () => {
-    const api = ca.issue({ keyType: 'ec-p384', dns: ['api.example.test'] });
+    const api = f.ca.issue({ keyType: 'ec-p384', dns: ['api.example.test'] });
     const l = await listen({ sniCertificates: { 'api.example.test': { cert: api.chain, key: api.key } } });
-    const peer = opensslClientProcess(l.port, ['-tls1_3', '-CAfile', ca.certFile, '-servername', 'api.example.test', '-verify_hostname', 'api.example.test', '-verify_return_error']);
+    const peer = opensslClientProcess(l.port, ['-tls1_3', '-CAfile', f.ca.certFile, '-servername', 'api.example.test', '-verify_hostname', 'api.example.test', '-verify_return_error']);
     const pump = await l.next(0);
     expect((await pump.handshakeDone()).servername).to.equal('api.example.test');
     await exchange(peer, pump);
@@ -144,7 +107,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
 
   it('resumption: s_client -sess_out then -sess_in', async () => {
     const l = await listen({ sessionTickets: true });
-    const sess = join(dir, 'sess.pem');
+    const sess = join(f.dir, 'sess.pem');
     const first = client(l.port, ['-sess_out', sess]);
     const pump1 = await l.next(0);
     expect((await pump1.handshakeDone()).resumed).to.equal(false);

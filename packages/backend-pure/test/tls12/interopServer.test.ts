@@ -1,53 +1,18 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
-import { killChildren, opensslClientProcess, SocketEngine, TestCa, type Child, type Issued, type KeyType, type SocketListener } from '@tlsport/testkit';
+import { opensslClientProcess, type KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
 import { firstDer } from '../helpers/pem.js';
+import { exchange, sClientFixture } from '../helpers/sClientFixture.js';
 
 const backend = new PureBackend();
 const KEYS: Record<'ecdsa' | 'rsa', readonly KeyType[]> = { ecdsa: ['ec-p256', 'ec-p384'], rsa: ['rsa-2048'] };
 
 describe('interop: openssl s_client -tls1_2 -> pure server', function () {
   this.timeout(15_000);
-  let ca: TestCa;
-  let dir: string;
-  const leaves = new Map<KeyType, Issued>();
-  const listeners: SocketListener[] = [];
-
-  before(() => {
-    ca = TestCa.root();
-    dir = mkdtempSync(join(tmpdir(), 'tlsport-pure12-'));
-    for (const k of ['ec-p256', 'ec-p384', 'rsa-2048'] as const) leaves.set(k, ca.issue({ keyType: k }));
-  });
-  afterEach(async () => {
-    await killChildren();
-    await Promise.all(listeners.splice(0).map((l) => l.close()));
-  });
-  after(() => {
-    ca.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function listen(attrs: SecureAttributes = {}, keyType: KeyType = 'ec-p256'): Promise<SocketListener> {
-    const leaf = leaves.get(keyType)!;
-    const l = await SocketEngine.listen(backend, { cert: leaf.chain, key: leaf.key, ...attrs });
-    listeners.push(l);
-    return l;
-  }
-
-  function client(port: number, extra: string[] = []): Child {
-    return opensslClientProcess(port, ['-tls1_2', '-CAfile', ca.certFile, '-servername', 'localhost', '-verify_return_error', ...extra]);
-  }
-
-  async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
-    peer.write('ping from openssl\n');
-    await pump.until(() => pump.receivedText().includes('ping from openssl'));
-    pump.send('pong from pure\n');
-    await peer.waitFor(/pong from pure/, 'output');
-  }
+  const f = sClientFixture(backend, '-tls1_2', ['ec-p256', 'ec-p384', 'rsa-2048'], 'tlsport-pure12-');
+  const { listen, client } = f;
 
   for (const suite of CIPHER_SUITES.filter((s) => s.version === 'TLSv1.2')) {
     for (const keyType of KEYS[suite.auth!]) {
@@ -98,7 +63,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
 
   async function resume(attrs: SecureAttributes, extra: string[], name: string): Promise<void> {
     const l = await listen(attrs);
-    const sess = join(dir, `${name}.pem`);
+    const sess = join(f.dir, `${name}.pem`);
     const first = client(l.port, ['-sess_out', sess, ...extra]);
     const pump1 = await l.next(0);
     expect((await pump1.handshakeDone()).resumed).to.equal(false);
@@ -120,8 +85,8 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
   it('resumption by session id when the server issues no tickets', () => resume({ sessionTickets: false }, [], 'noticket'));
 
   it('client certificate: s_client -cert against requestCert', async () => {
-    const own = ca.issue({ keyType: 'rsa-2048', cn: 'openssl client' });
-    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: ca.cert });
+    const own = f.ca.issue({ keyType: 'rsa-2048', cn: 'openssl client' });
+    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: f.ca.cert });
     const peer = client(l.port, ['-cert', own.certFile, '-key', own.keyFile]);
     const pump = await l.next(0);
     const hs = await pump.handshakeDone();
@@ -131,7 +96,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
   });
 
   it('client certificate required but none sent: handshake_failure', async () => {
-    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: ca.cert });
+    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: f.ca.cert });
     const peer = client(l.port);
     const pump = await l.next(0);
     await pump.until(() => pump.error !== undefined);
@@ -140,9 +105,9 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
   });
 
   it('SNI: s_client -servername picks the RSA certificate, and with it an ECDHE_RSA suite', async () => {
-    const rsa = ca.issue({ keyType: 'rsa-2048', dns: ['rsa.example.test'] });
+    const rsa = f.ca.issue({ keyType: 'rsa-2048', dns: ['rsa.example.test'] });
     const l = await listen({ sniCertificates: { 'rsa.example.test': { cert: rsa.chain, key: rsa.key } } });
-    const peer = opensslClientProcess(l.port, ['-tls1_2', '-CAfile', ca.certFile, '-servername', 'rsa.example.test', '-verify_return_error']);
+    const peer = opensslClientProcess(l.port, ['-tls1_2', '-CAfile', f.ca.certFile, '-servername', 'rsa.example.test', '-verify_return_error']);
     const pump = await l.next(0);
     const hs = await pump.handshakeDone();
     // The server's own suite order decides: ECDHE_RSA_WITH_AES_128_GCM_SHA256 comes first among the RSA ones.

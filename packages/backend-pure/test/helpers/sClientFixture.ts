@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { killChildren, opensslClientProcess, SocketEngine, TestCa, type Child, type Issued, type KeyType, type SocketListener } from '@tlsport/testkit';
+import type { SecureAttributes } from '@tlsport/core';
+import type { PureBackend } from '../../src/index.js';
+
+/** A pure server under test and the openssl s_client that connects to it, at one protocol version. */
+export interface SClientFixture {
+  /** The throwaway CA every leaf comes from (set in `before`). */
+  readonly ca: TestCa;
+  /** A temporary folder for s_client's session files (set in `before`). */
+  readonly dir: string;
+  /** A pure listener with a leaf of `keyType`, closed after each test. */
+  listen(attrs?: SecureAttributes, keyType?: KeyType): Promise<SocketListener>;
+  /** s_client at the fixture's version, trusting the CA, sending SNI localhost, failing on a bad chain. */
+  client(port: number, extra?: string[]): Child;
+}
+
+/** Registers the describe block's hooks: CA and leaves before, children and listeners after each test, cleanup after. */
+export function sClientFixture(backend: PureBackend, version: '-tls1_2' | '-tls1_3', keyTypes: readonly KeyType[], dirPrefix: string): SClientFixture {
+  let ca: TestCa | undefined;
+  let dir: string | undefined;
+  const leaves = new Map<KeyType, Issued>();
+  const listeners: SocketListener[] = [];
+
+  before(() => {
+    ca = TestCa.root();
+    dir = mkdtempSync(join(tmpdir(), dirPrefix));
+    for (const k of keyTypes) leaves.set(k, ca.issue({ keyType: k }));
+  });
+  afterEach(async () => {
+    await killChildren();
+    await Promise.all(listeners.splice(0).map((l) => l.close()));
+  });
+  after(() => {
+    ca?.dispose();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const fixture: SClientFixture = {
+    get ca(): TestCa {
+      return ca!;
+    },
+    get dir(): string {
+      return dir!;
+    },
+    async listen(attrs: SecureAttributes = {}, keyType: KeyType = 'ec-p256'): Promise<SocketListener> {
+      const leaf = leaves.get(keyType)!;
+      const l = await SocketEngine.listen(backend, { cert: leaf.chain, key: leaf.key, ...attrs });
+      listeners.push(l);
+      return l;
+    },
+    client(port: number, extra: string[] = []): Child {
+      return opensslClientProcess(port, [version, '-CAfile', fixture.ca.certFile, '-servername', 'localhost', '-verify_return_error', ...extra]);
+    },
+  };
+  return fixture;
+}
+
+/** Both directions of application data after the handshake. */
+export async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
+  peer.write('ping from openssl\n');
+  await pump.until(() => pump.receivedText().includes('ping from openssl'));
+  pump.send('pong from pure\n');
+  await peer.waitFor(/pong from pure/, 'output');
+}
