@@ -1,9 +1,11 @@
+import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killChildren, opensslClientProcess, SocketEngine, TestCa, type Child, type Issued, type KeyType, type SocketListener } from '@tlsport/testkit';
 import type { SecureAttributes } from '@tlsport/core';
 import type { PureBackend } from '../../src/index.js';
+import { firstDer } from './pem.js';
 
 /** A pure server under test and the openssl s_client that connects to it, at one protocol version. */
 export interface SClientFixture {
@@ -64,4 +66,16 @@ export async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
   await pump.until(() => pump.receivedText().includes('ping from openssl'));
   pump.send('pong from pure\n');
   await peer.waitFor(/pong from pure/, 'output');
+}
+
+/** s_client presents a certificate from the fixture's CA; the pure server must verify it and report the chain. */
+export async function serverVerifiesClientCertificate(f: SClientFixture): Promise<void> {
+  const own = f.ca.issue({ keyType: 'rsa-2048', cn: 'openssl client' });
+  const l = await f.listen({ requestCert: true, rejectUnauthorized: true, ca: f.ca.cert });
+  const peer = f.client(l.port, ['-cert', own.certFile, '-key', own.keyFile]);
+  const pump = await l.next(0);
+  const hs = await pump.handshakeDone();
+  expect(hs.peerVerified).to.equal(true);
+  expect(hs.peerCertificates[0]).to.deep.equal(firstDer(own.cert));
+  await exchange(peer, pump);
 }

@@ -2,8 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { opensslClientProcess } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { firstDer } from '../helpers/pem.js';
-import { exchange, sClientFixture } from '../helpers/sClientFixture.js';
+import { exchange, sClientFixture, serverVerifiesClientCertificate } from '../helpers/sClientFixture.js';
 
 const backend = new PureBackend();
 
@@ -55,16 +54,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     });
   }
 
-  it('client certificate (s_client -cert) verified by the pure server', async () => {
-    const c = f.ca.issue({ keyType: 'rsa-2048', cn: 'openssl client' });
-    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: f.ca.cert });
-    const peer = client(l.port, ['-cert', c.certFile, '-key', c.keyFile]);
-    const pump = await l.next(0);
-    const hs = await pump.handshakeDone();
-    expect(hs.peerVerified).to.equal(true);
-    expect(hs.peerCertificates[0]).to.deep.equal(firstDer(c.cert));
-    await exchange(peer, pump);
-  });
+  it('client certificate (s_client -cert) verified by the pure server', () => serverVerifiesClientCertificate(f));
 
   it('client without a certificate: certificate_required when rejectUnauthorized', async () => {
     const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: f.ca.cert });

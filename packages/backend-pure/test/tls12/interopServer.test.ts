@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
 import { opensslClientProcess, type KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { firstDer } from '../helpers/pem.js';
-import { exchange, sClientFixture } from '../helpers/sClientFixture.js';
+import { exchange, sClientFixture, serverVerifiesClientCertificate } from '../helpers/sClientFixture.js';
 
 const backend = new PureBackend();
 const KEYS: Record<'ecdsa' | 'rsa', readonly KeyType[]> = { ecdsa: ['ec-p256', 'ec-p384'], rsa: ['rsa-2048'] };
@@ -84,16 +83,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
 
   it('resumption by session id when the server issues no tickets', () => resume({ sessionTickets: false }, [], 'noticket'));
 
-  it('client certificate: s_client -cert against requestCert', async () => {
-    const own = f.ca.issue({ keyType: 'rsa-2048', cn: 'openssl client' });
-    const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: f.ca.cert });
-    const peer = client(l.port, ['-cert', own.certFile, '-key', own.keyFile]);
-    const pump = await l.next(0);
-    const hs = await pump.handshakeDone();
-    expect(hs.peerVerified).to.equal(true);
-    expect(hs.peerCertificates[0]).to.deep.equal(firstDer(own.cert));
-    await exchange(peer, pump);
-  });
+  it('client certificate: s_client -cert against requestCert', () => serverVerifiesClientCertificate(f));
 
   it('client certificate required but none sent: handshake_failure', async () => {
     const l = await listen({ requestCert: true, rejectUnauthorized: true, ca: f.ca.cert });
