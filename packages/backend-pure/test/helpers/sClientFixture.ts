@@ -79,3 +79,13 @@ export async function serverVerifiesClientCertificate(f: SClientFixture): Promis
   expect(hs.peerCertificates[0]).to.deep.equal(firstDer(own.cert));
   await exchange(peer, pump);
 }
+
+/** s_client offers http/1.1 then h2; the pure server must choose by its own order, h2 first. */
+export async function serverPicksAlpnByOwnPreference(f: SClientFixture): Promise<void> {
+  const l = await f.listen({ ALPNProtocols: ['h2', 'http/1.1'] });
+  const peer = f.client(l.port, ['-alpn', 'http/1.1,h2']);
+  const pump = await l.next(0);
+  expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
+  await exchange(peer, pump);
+  await peer.waitFor(/ALPN protocol: h2/, 'output');
+}

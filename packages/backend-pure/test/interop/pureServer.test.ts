@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { opensslClientProcess } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { exchange, sClientFixture, serverVerifiesClientCertificate } from '../helpers/sClientFixture.js';
+import { exchange, sClientFixture, serverPicksAlpnByOwnPreference, serverVerifiesClientCertificate } from '../helpers/sClientFixture.js';
 
 const backend = new PureBackend();
 
@@ -77,14 +77,7 @@ describe('interop: openssl s_client -tls1_3 -> pure server', function () {
     expect(peer.output).to.match(/subject=CN = api\.example\.test/);
   });
 
-  it('ALPN: the pure server picks by its own preference', async () => {
-    const l = await listen({ ALPNProtocols: ['h2', 'http/1.1'] });
-    const peer = client(l.port, ['-alpn', 'http/1.1,h2']);
-    const pump = await l.next(0);
-    expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
-    await exchange(peer, pump);
-    await peer.waitFor(/ALPN protocol: h2/, 'output');
-  });
+  it('ALPN: the pure server picks by its own preference', () => serverPicksAlpnByOwnPreference(f));
 
   it('ALPN without overlap: no_application_protocol', async () => {
     const l = await listen({ ALPNProtocols: ['h2'] });

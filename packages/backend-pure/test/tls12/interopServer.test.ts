@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
 import { opensslClientProcess, type KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
-import { exchange, sClientFixture, serverVerifiesClientCertificate } from '../helpers/sClientFixture.js';
+import { exchange, sClientFixture, serverPicksAlpnByOwnPreference, serverVerifiesClientCertificate } from '../helpers/sClientFixture.js';
 
 const backend = new PureBackend();
 const KEYS: Record<'ecdsa' | 'rsa', readonly KeyType[]> = { ecdsa: ['ec-p256', 'ec-p384'], rsa: ['rsa-2048'] };
@@ -106,14 +106,7 @@ describe('interop: openssl s_client -tls1_2 -> pure server', function () {
     await peer.waitFor(/Verify return code: 0/, 'output');
   });
 
-  it('ALPN: the server picks by its own preference', async () => {
-    const l = await listen({ ALPNProtocols: ['h2', 'http/1.1'] });
-    const peer = client(l.port, ['-alpn', 'http/1.1,h2']);
-    const pump = await l.next(0);
-    expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
-    await exchange(peer, pump);
-    await peer.waitFor(/ALPN protocol: h2/, 'output');
-  });
+  it('ALPN: the server picks by its own preference', () => serverPicksAlpnByOwnPreference(f));
 
   it('renegotiation refused: s_client "R" gets a no_renegotiation warning', async () => {
     const l = await listen();
