@@ -1,45 +1,14 @@
 import { expect } from 'chai';
-import { killChildren, opensslServer, SocketEngine, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
 import { firstDer } from '../helpers/pem.js';
+import { exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
 
 const backend = new PureBackend();
 
 describe('interop: pure client -> openssl s_server -tls1_3', function () {
   this.timeout(15_000);
-  let ca: TestCa;
-  const leaves = new Map<KeyType, Issued>();
-  const pumps: SocketEngine[] = [];
-
-  before(() => {
-    ca = TestCa.root();
-    for (const k of ['ec-p256', 'ec-p384', 'rsa-2048', 'ed25519'] as const) leaves.set(k, ca.issue({ keyType: k }));
-  });
-  afterEach(async () => {
-    await Promise.all(pumps.splice(0).map((p) => p.close()));
-    await killChildren();
-  });
-  after(() => ca.dispose());
-
-  async function serve(extra: string[], keyType: KeyType = 'ec-p256'): Promise<{ peer: Child; port: number }> {
-    const leaf = leaves.get(keyType)!;
-    const { child: peer, port } = await opensslServer(['-naccept', '1', '-tls1_3', '-cert', leaf.certFile, '-key', leaf.keyFile, ...extra]);
-    return { peer, port };
-  }
-
-  async function connect(port: number, attrs: object = {}): Promise<SocketEngine> {
-    const pump = await SocketEngine.connect(port, backend, { ca: ca.cert, servername: 'localhost', ...attrs });
-    pumps.push(pump);
-    return pump;
-  }
-
-  /** Both directions of application data after the handshake. */
-  async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
-    pump.send('ping from pure\n');
-    await peer.waitFor(/ping from pure/, 'output');
-    peer.write('pong from openssl\n');
-    await pump.until(() => pump.receivedText().includes('pong from openssl'));
-  }
+  const f = sServerFixture(backend, '-tls1_3', ['ec-p256', 'ec-p384', 'rsa-2048', 'ed25519']);
+  const { serve, connect } = f;
 
   for (const suite of ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']) {
     it(`suite ${suite}`, async () => {
@@ -49,7 +18,7 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
       expect(hs.cipherSuite).to.equal(suite);
       expect(hs.version).to.equal('TLSv1.3');
       expect(hs.peerVerified).to.equal(true);
-      await exchange(peer, pump);
+      await exchangeWithServer(peer, pump);
     });
   }
 
@@ -58,7 +27,7 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
       const { peer, port } = await serve(['-groups', openssl]);
       const pump = await connect(port, { groups: [group] });
       expect((await pump.handshakeDone()).group).to.equal(group);
-      await exchange(peer, pump);
+      await exchangeWithServer(peer, pump);
     });
   }
 
@@ -66,7 +35,7 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
     const { peer, port } = await serve(['-groups', 'P-384']);
     const pump = await connect(port, { groups: ['x25519', 'secp384r1'] });
     expect((await pump.handshakeDone()).group).to.equal('secp384r1');
-    await exchange(peer, pump);
+    await exchangeWithServer(peer, pump);
   });
 
   for (const keyType of ['rsa-2048', 'ec-p384', 'ed25519'] as const) {
@@ -75,17 +44,17 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
       const pump = await connect(port);
       const hs = await pump.handshakeDone();
       expect(hs.peerVerified).to.equal(true);
-      expect(hs.peerCertificates[0]).to.deep.equal(firstDer(leaves.get(keyType)!.cert));
-      await exchange(peer, pump);
+      expect(hs.peerCertificates[0]).to.deep.equal(firstDer(f.leaf(keyType).cert));
+      await exchangeWithServer(peer, pump);
     });
   }
 
   it('client certificate on request (s_server -Verify 1)', async () => {
-    const client = ca.issue({ keyType: 'ec-p256', cn: 'pure client' });
-    const { peer, port } = await serve(['-Verify', '1', '-CAfile', ca.certFile]);
+    const client = f.ca.issue({ keyType: 'ec-p256', cn: 'pure client' });
+    const { peer, port } = await serve(['-Verify', '1', '-CAfile', f.ca.certFile]);
     const pump = await connect(port, { cert: client.chain, key: client.key });
     await pump.handshakeDone();
-    await exchange(peer, pump);
+    await exchangeWithServer(peer, pump);
     expect(peer.output).to.match(/subject=CN = pure client/);
   });
 
@@ -93,14 +62,14 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
     const { peer, port } = await serve(['-alpn', 'h2,http/1.1']);
     const pump = await connect(port, { ALPNProtocols: ['http/1.1', 'h2'] });
     expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
-    await exchange(peer, pump);
+    await exchangeWithServer(peer, pump);
   });
 
   it('resumption with a ticket from s_server', async () => {
     const { peer, port } = await serve(['-naccept', '2']);
     const first = await connect(port);
     await first.handshakeDone();
-    await exchange(peer, first);
+    await exchangeWithServer(peer, first);
     expect(first.sessions.length).to.be.greaterThan(0);
     await first.close();
     const second = await connect(port, { session: first.sessions[0] });

@@ -1,46 +1,17 @@
 import { expect } from 'chai';
-import { CIPHER_SUITES, type SecureAttributes } from '@tlsport/core';
-import { killChildren, opensslServer, SocketEngine, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
+import { CIPHER_SUITES } from '@tlsport/core';
+import type { KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
 import { firstDer } from '../helpers/pem.js';
+import { exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
 
 const backend = new PureBackend();
 const KEYS: Record<'ecdsa' | 'rsa', readonly KeyType[]> = { ecdsa: ['ec-p256', 'ec-p384'], rsa: ['rsa-2048'] };
 
 describe('interop: pure client -> openssl s_server -tls1_2', function () {
   this.timeout(15_000);
-  let ca: TestCa;
-  const leaves = new Map<KeyType, Issued>();
-  const pumps: SocketEngine[] = [];
-
-  before(() => {
-    ca = TestCa.root();
-    for (const k of ['ec-p256', 'ec-p384', 'rsa-2048'] as const) leaves.set(k, ca.issue({ keyType: k }));
-  });
-  afterEach(async () => {
-    await Promise.all(pumps.splice(0).map((p) => p.close()));
-    await killChildren();
-  });
-  after(() => ca.dispose());
-
-  async function serve(extra: string[], keyType: KeyType = 'ec-p256'): Promise<{ peer: Child; port: number }> {
-    const leaf = leaves.get(keyType)!;
-    const { child: peer, port } = await opensslServer(['-naccept', '1', '-tls1_2', '-cert', leaf.certFile, '-key', leaf.keyFile, ...extra]);
-    return { peer, port };
-  }
-
-  async function connect(port: number, attrs: SecureAttributes = {}): Promise<SocketEngine> {
-    const pump = await SocketEngine.connect(port, backend, { ca: ca.cert, servername: 'localhost', keylog: () => {}, ...attrs });
-    pumps.push(pump);
-    return pump;
-  }
-
-  async function exchange(peer: Child, pump: SocketEngine): Promise<void> {
-    pump.send('ping from pure\n');
-    await peer.waitFor(/ping from pure/, 'output');
-    peer.write('pong from openssl\n');
-    await pump.until(() => pump.receivedText().includes('pong from openssl'));
-  }
+  const f = sServerFixture(backend, '-tls1_2', ['ec-p256', 'ec-p384', 'rsa-2048'], { keylog: () => {} });
+  const { serve, connect } = f;
 
   for (const suite of CIPHER_SUITES.filter((s) => s.version === 'TLSv1.2')) {
     for (const keyType of KEYS[suite.auth!]) {
@@ -49,8 +20,8 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
         const pump = await connect(port);
         const hs = await pump.handshakeDone();
         expect(hs).to.include({ version: 'TLSv1.2', cipherSuite: suite.name, resumed: false, peerVerified: true, group: 'x25519' });
-        expect(hs.peerCertificates[0]).to.deep.equal(firstDer(leaves.get(keyType)!.cert));
-        await exchange(peer, pump);
+        expect(hs.peerCertificates[0]).to.deep.equal(firstDer(f.leaf(keyType).cert));
+        await exchangeWithServer(peer, pump);
       });
     }
   }
@@ -60,7 +31,7 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
       const { peer, port } = await serve(['-groups', openssl], keyType);
       const pump = await connect(port);
       expect((await pump.handshakeDone()).group).to.equal(group);
-      await exchange(peer, pump);
+      await exchangeWithServer(peer, pump);
     });
   }
 
@@ -68,7 +39,7 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     const { peer, port } = await serve([]);
     const pump = await connect(port);
     await pump.handshakeDone();
-    await exchange(peer, pump);
+    await exchangeWithServer(peer, pump);
     expect(pump.keylog).to.have.length(1);
     expect(pump.keylog[0]).to.match(/^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}$/);
   });
@@ -78,16 +49,16 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
       const { peer, port } = await serve(['-sigalgs', sigalgs], keyType);
       const pump = await connect(port);
       expect((await pump.handshakeDone()).peerVerified).to.equal(true);
-      await exchange(peer, pump);
+      await exchangeWithServer(peer, pump);
     });
   }
 
   it('client certificate with s_server -client_sigalgs RSA+SHA256: CertificateVerify in PKCS#1', async () => {
-    const own = ca.issue({ keyType: 'rsa-2048', cn: 'pkcs1 client' });
-    const { peer, port } = await serve(['-Verify', '1', '-CAfile', ca.certFile, '-client_sigalgs', 'RSA+SHA256']);
+    const own = f.ca.issue({ keyType: 'rsa-2048', cn: 'pkcs1 client' });
+    const { peer, port } = await serve(['-Verify', '1', '-CAfile', f.ca.certFile, '-client_sigalgs', 'RSA+SHA256']);
     const pump = await connect(port, { cert: own.chain, key: own.key });
     await pump.handshakeDone();
-    await exchange(peer, pump);
+    await exchangeWithServer(peer, pump);
     expect(peer.output).to.match(/subject=CN = pkcs1 client/);
   });
 
@@ -95,7 +66,7 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     const { peer, port } = await serve(['-naccept', '2', ...extra]);
     const first = await connect(port);
     await first.handshakeDone();
-    await exchange(peer, first);
+    await exchangeWithServer(peer, first);
     await first.until(() => first.sessions.length > 0);
     // OpenSSL drops a session from its id cache when the connection ends without close_notify.
     first.engine.closeNotify();
@@ -104,7 +75,7 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     const second = await connect(port, { session: first.sessions[0] });
     const hs = await second.handshakeDone();
     expect(hs).to.include({ resumed: true, group: undefined, peerVerified: true, version: 'TLSv1.2' });
-    expect(hs.peerCertificates[0]).to.deep.equal(firstDer(leaves.get('ec-p256')!.cert));
+    expect(hs.peerCertificates[0]).to.deep.equal(firstDer(f.leaf('ec-p256').cert));
     second.send('resumed ping\n');
     await peer.waitFor(/resumed ping/, 'output');
   }
@@ -114,20 +85,20 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
   it('resumption by session id: s_server -no_ticket', () => resume(['-no_ticket']));
 
   it('client certificate on request (s_server -Verify 1)', async () => {
-    const own = ca.issue({ keyType: 'ec-p384', cn: 'pure client' });
-    const { peer, port } = await serve(['-Verify', '1', '-CAfile', ca.certFile]);
+    const own = f.ca.issue({ keyType: 'ec-p384', cn: 'pure client' });
+    const { peer, port } = await serve(['-Verify', '1', '-CAfile', f.ca.certFile]);
     const pump = await connect(port, { cert: own.chain, key: own.key });
     await pump.handshakeDone();
-    await exchange(peer, pump);
+    await exchangeWithServer(peer, pump);
     expect(peer.output).to.match(/subject=CN = pure client/);
   });
 
   it('RSA client certificate on request (s_server -Verify 1)', async () => {
-    const own = ca.issue({ keyType: 'rsa-2048', cn: 'pure rsa client' });
-    const { peer, port } = await serve(['-Verify', '1', '-CAfile', ca.certFile]);
+    const own = f.ca.issue({ keyType: 'rsa-2048', cn: 'pure rsa client' });
+    const { peer, port } = await serve(['-Verify', '1', '-CAfile', f.ca.certFile]);
     const pump = await connect(port, { cert: own.chain, key: own.key });
     await pump.handshakeDone();
-    await exchange(peer, pump);
+    await exchangeWithServer(peer, pump);
     expect(peer.output).to.match(/subject=CN = pure rsa client/);
   });
 
@@ -135,14 +106,14 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     const { peer, port } = await serve(['-alpn', 'h2,http/1.1']);
     const pump = await connect(port, { ALPNProtocols: ['http/1.1', 'h2'] });
     expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
-    await exchange(peer, pump);
+    await exchangeWithServer(peer, pump);
   });
 
   it('renegotiation refused: s_server "R" (HelloRequest) is answered with a no_renegotiation warning', async () => {
     const { peer, port } = await serve([]);
     const pump = await connect(port);
     await pump.handshakeDone();
-    await exchange(peer, pump);
+    await exchangeWithServer(peer, pump);
     peer.write('R\n');
     await peer.waitFor(/no renegotiation/i, 'output');
     expect(pump.error === undefined || pump.error.origin === 'peer').to.equal(true);
