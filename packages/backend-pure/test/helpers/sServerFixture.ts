@@ -1,3 +1,4 @@
+import { expect } from 'chai';
 import { killChildren, opensslServer, SocketEngine, TestCa, type Child, type Issued, type KeyType } from '@tlsport/testkit';
 import type { SecureAttributes } from '@tlsport/core';
 import type { PureBackend } from '../../src/index.js';
@@ -65,4 +66,22 @@ export async function exchangeWithServer(peer: Child, pump: SocketEngine): Promi
   await peer.waitFor(/ping from pure/, 'output');
   peer.write('pong from openssl\n');
   await pump.until(() => pump.receivedText().includes('pong from openssl'));
+}
+
+/** s_server -Verify 1 asks for a certificate; the pure client sends a `keyType` leaf named `cn` and s_server accepts it. */
+export async function clientSendsCertificateOnRequest(f: SServerFixture, keyType: KeyType, cn: string): Promise<void> {
+  const own = f.ca.issue({ keyType, cn });
+  const { peer, port } = await f.serve(['-Verify', '1', '-CAfile', f.ca.certFile]);
+  const pump = await f.connect(port, { cert: own.chain, key: own.key });
+  await pump.handshakeDone();
+  await exchangeWithServer(peer, pump);
+  expect(peer.output).to.include(`subject=CN = ${cn}`);
+}
+
+/** The pure client offers http/1.1 then h2; s_server -alpn h2,http/1.1 chooses by its own order, h2. */
+export async function clientGetsServerAlpnPreference(f: SServerFixture): Promise<void> {
+  const { peer, port } = await f.serve(['-alpn', 'h2,http/1.1']);
+  const pump = await f.connect(port, { ALPNProtocols: ['http/1.1', 'h2'] });
+  expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
+  await exchangeWithServer(peer, pump);
 }

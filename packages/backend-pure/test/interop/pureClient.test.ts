@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { PureBackend } from '../../src/index.js';
 import { firstDer } from '../helpers/pem.js';
-import { exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
+import { clientGetsServerAlpnPreference, clientSendsCertificateOnRequest, exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
 
 const backend = new PureBackend();
 
@@ -49,21 +49,9 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
     });
   }
 
-  it('client certificate on request (s_server -Verify 1)', async () => {
-    const client = f.ca.issue({ keyType: 'ec-p256', cn: 'pure client' });
-    const { peer, port } = await serve(['-Verify', '1', '-CAfile', f.ca.certFile]);
-    const pump = await connect(port, { cert: client.chain, key: client.key });
-    await pump.handshakeDone();
-    await exchangeWithServer(peer, pump);
-    expect(peer.output).to.match(/subject=CN = pure client/);
-  });
+  it('client certificate on request (s_server -Verify 1)', () => clientSendsCertificateOnRequest(f, 'ec-p256', 'pure client'));
 
-  it('ALPN: s_server -alpn picks by its own preference', async () => {
-    const { peer, port } = await serve(['-alpn', 'h2,http/1.1']);
-    const pump = await connect(port, { ALPNProtocols: ['http/1.1', 'h2'] });
-    expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
-    await exchangeWithServer(peer, pump);
-  });
+  it('ALPN: s_server -alpn picks by its own preference', () => clientGetsServerAlpnPreference(f));
 
   it('resumption with a ticket from s_server', async () => {
     const { peer, port } = await serve(['-naccept', '2']);

@@ -3,7 +3,7 @@ import { CIPHER_SUITES } from '@tlsport/core';
 import type { KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
 import { firstDer } from '../helpers/pem.js';
-import { exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
+import { clientGetsServerAlpnPreference, clientSendsCertificateOnRequest, exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
 
 const backend = new PureBackend();
 const KEYS: Record<'ecdsa' | 'rsa', readonly KeyType[]> = { ecdsa: ['ec-p256', 'ec-p384'], rsa: ['rsa-2048'] };
@@ -84,30 +84,11 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
 
   it('resumption by session id: s_server -no_ticket', () => resume(['-no_ticket']));
 
-  it('client certificate on request (s_server -Verify 1)', async () => {
-    const own = f.ca.issue({ keyType: 'ec-p384', cn: 'pure client' });
-    const { peer, port } = await serve(['-Verify', '1', '-CAfile', f.ca.certFile]);
-    const pump = await connect(port, { cert: own.chain, key: own.key });
-    await pump.handshakeDone();
-    await exchangeWithServer(peer, pump);
-    expect(peer.output).to.match(/subject=CN = pure client/);
-  });
+  it('client certificate on request (s_server -Verify 1)', () => clientSendsCertificateOnRequest(f, 'ec-p384', 'pure client'));
 
-  it('RSA client certificate on request (s_server -Verify 1)', async () => {
-    const own = f.ca.issue({ keyType: 'rsa-2048', cn: 'pure rsa client' });
-    const { peer, port } = await serve(['-Verify', '1', '-CAfile', f.ca.certFile]);
-    const pump = await connect(port, { cert: own.chain, key: own.key });
-    await pump.handshakeDone();
-    await exchangeWithServer(peer, pump);
-    expect(peer.output).to.match(/subject=CN = pure rsa client/);
-  });
+  it('RSA client certificate on request (s_server -Verify 1)', () => clientSendsCertificateOnRequest(f, 'rsa-2048', 'pure rsa client'));
 
-  it('ALPN: s_server -alpn picks by its own preference', async () => {
-    const { peer, port } = await serve(['-alpn', 'h2,http/1.1']);
-    const pump = await connect(port, { ALPNProtocols: ['http/1.1', 'h2'] });
-    expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
-    await exchangeWithServer(peer, pump);
-  });
+  it('ALPN: s_server -alpn picks by its own preference', () => clientGetsServerAlpnPreference(f));
 
   it('renegotiation refused: s_server "R" (HelloRequest) is answered with a no_renegotiation warning', async () => {
     const { peer, port } = await serve([]);
