@@ -85,3 +85,12 @@ export async function clientGetsServerAlpnPreference(f: SServerFixture): Promise
   expect((await pump.handshakeDone()).alpnProtocol).to.equal('h2');
   await exchangeWithServer(peer, pump);
 }
+
+/** The pure client's close_notify reaches s_server, which reports the connection closed. */
+export async function clientCloseNotifyReachesServer(f: SServerFixture): Promise<void> {
+  const { peer, port } = await f.serve([]);
+  const pump = await f.connect(port);
+  await pump.handshakeDone();
+  pump.engine.closeNotify();
+  await peer.waitFor(/DONE|shutting down SSL|CONNECTION CLOSED/, 'output');
+}

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { PureBackend } from '../../src/index.js';
 import { firstDer } from '../helpers/pem.js';
-import { clientGetsServerAlpnPreference, clientSendsCertificateOnRequest, exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
+import { clientCloseNotifyReachesServer, clientGetsServerAlpnPreference, clientSendsCertificateOnRequest, exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
 
 const backend = new PureBackend();
 
@@ -86,11 +86,5 @@ describe('interop: pure client -> openssl s_server -tls1_3', function () {
     expect(pump.error).to.equal(undefined);
   });
 
-  it('close_notify reaches s_server', async () => {
-    const { peer, port } = await serve([]);
-    const pump = await connect(port);
-    await pump.handshakeDone();
-    pump.engine.closeNotify();
-    await peer.waitFor(/DONE|shutting down SSL|CONNECTION CLOSED/, 'output');
-  });
+  it('close_notify reaches s_server', () => clientCloseNotifyReachesServer(f));
 });

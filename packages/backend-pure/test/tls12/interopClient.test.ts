@@ -3,7 +3,7 @@ import { CIPHER_SUITES } from '@tlsport/core';
 import type { KeyType } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
 import { firstDer } from '../helpers/pem.js';
-import { clientGetsServerAlpnPreference, clientSendsCertificateOnRequest, exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
+import { clientCloseNotifyReachesServer, clientGetsServerAlpnPreference, clientSendsCertificateOnRequest, exchangeWithServer, sServerFixture } from '../helpers/sServerFixture.js';
 
 const backend = new PureBackend();
 const KEYS: Record<'ecdsa' | 'rsa', readonly KeyType[]> = { ecdsa: ['ec-p256', 'ec-p384'], rsa: ['rsa-2048'] };
@@ -100,11 +100,5 @@ describe('interop: pure client -> openssl s_server -tls1_2', function () {
     expect(pump.error === undefined || pump.error.origin === 'peer').to.equal(true);
   });
 
-  it('close_notify reaches s_server', async () => {
-    const { peer, port } = await serve([]);
-    const pump = await connect(port);
-    await pump.handshakeDone();
-    pump.engine.closeNotify();
-    await peer.waitFor(/DONE|shutting down SSL|CONNECTION CLOSED/, 'output');
-  });
+  it('close_notify reaches s_server', () => clientCloseNotifyReachesServer(f));
 });
