@@ -4,7 +4,7 @@ import { parseCertificate12 } from '../../handshake/certificate12.js';
 import type { HandshakeMessage } from '../../handshake/message.js';
 import { readMessage } from '../../handshake/transcript.js';
 import { HandshakeType } from '../../handshake/types.js';
-import { checkPeerChain } from '../../tls13/certificates.js';
+import { acceptPeerChain } from '../../common/acceptPeerChain.js';
 import type { HandshakeState } from '../../tls13/io.js';
 import { unexpectedMessage } from '../../codec/errors.js';
 import { Tls12ClientState } from '../state.js';
@@ -23,22 +23,11 @@ export class ExpectCertificate extends Tls12ClientState {
     if (msg.type !== HandshakeType.certificate) throw unexpectedMessage(`expected Certificate, got handshake type ${msg.type}`);
     const chain = readMessage(ctx.io.transcript, msg, parseCertificate12);
     if (chain.length === 0) throw decodeError('server sent an empty Certificate');
-    const o = ctx.options;
-    const checked = checkPeerChain({
-      chain,
-      trust: o.trust(),
-      provider: ctx.io.provider,
-      now: new Date(ctx.io.clock.now()),
-      host: o.verifyHost,
-      purpose: 'serverAuth',
-      required: o.rejectUnauthorized,
-    });
-    if (authForKey(checked.publicKey.kind) !== ctx.suite.auth) {
-      throw new TlsError('unsupported-certificate', `a ${checked.publicKey.kind} certificate cannot serve ${ctx.suite.info.name}`);
+    const serverKey = acceptPeerChain(ctx, chain, 'serverAuth', ctx.options.verifyHost);
+    if (authForKey(serverKey.kind) !== ctx.suite.auth) {
+      throw new TlsError('unsupported-certificate', `a ${serverKey.kind} certificate cannot serve ${ctx.suite.info.name}`);
     }
-    ctx.peerCertificates = chain.map((c) => Uint8Array.from(c));
-    ctx.peerVerified = checked.verified;
-    ctx.serverKey = checked.publicKey;
+    ctx.serverKey = serverKey;
     return new ExpectServerKeyExchange(ctx);
   }
 }

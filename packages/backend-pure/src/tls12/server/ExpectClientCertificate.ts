@@ -3,7 +3,7 @@ import { parseCertificate12 } from '../../handshake/certificate12.js';
 import type { HandshakeMessage } from '../../handshake/message.js';
 import { readMessage } from '../../handshake/transcript.js';
 import { HandshakeType } from '../../handshake/types.js';
-import { checkPeerChain } from '../../tls13/certificates.js';
+import { acceptPeerChain } from '../../common/acceptPeerChain.js';
 import type { HandshakeState } from '../../tls13/io.js';
 import { handshakeFailure } from '../errors.js';
 import { Tls12State } from '../state.js';
@@ -27,17 +27,7 @@ export class ExpectClientCertificate extends Tls12State {
       if (ctx.options.rejectUnauthorized) throw handshakeFailure('certificate-required', 'client sent no certificate');
       return new ExpectClientKeyExchange(ctx);
     }
-    const checked = checkPeerChain({
-      chain,
-      trust: ctx.options.trust(),
-      provider: ctx.io.provider,
-      now: new Date(ctx.io.clock.now()),
-      purpose: 'clientAuth',
-      required: ctx.options.rejectUnauthorized,
-    });
-    ctx.peerCertificates = chain.map((c) => Uint8Array.from(c));
-    ctx.peerVerified = checked.verified;
-    ctx.clientKey = checked.publicKey;
+    ctx.clientKey = acceptPeerChain(ctx, chain, 'clientAuth');
     return new ExpectClientKeyExchange(ctx);
   }
 }

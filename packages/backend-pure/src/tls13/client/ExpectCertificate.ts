@@ -4,7 +4,7 @@ import { parseCertificateRequest, type CertificateRequest } from '../../handshak
 import type { HandshakeMessage } from '../../handshake/message.js';
 import { readMessage } from '../../handshake/transcript.js';
 import { HandshakeType } from '../../handshake/types.js';
-import { checkPeerChain } from '../certificates.js';
+import { acceptPeerChain } from '../../common/acceptPeerChain.js';
 import type { HandshakeState } from '../io.js';
 import type { ClientContext } from './ClientContext.js';
 import { ExpectCertificateVerify } from './ExpectCertificateVerify.js';
@@ -29,18 +29,7 @@ export class ExpectCertificate implements HandshakeState {
     const cert = readMessage(ctx.io.transcript, msg, parseCertificate);
     if (cert.context.length !== 0) throw illegalParameter('server Certificate with a non-empty context');
     if (cert.chain.length === 0) throw decodeError('server sent an empty Certificate');
-    const o = ctx.options;
-    const checked = checkPeerChain({
-      chain: cert.chain,
-      trust: o.trust(),
-      provider: ctx.io.provider,
-      now: new Date(ctx.io.clock.now()),
-      host: o.verifyHost,
-      purpose: 'serverAuth',
-      required: o.rejectUnauthorized,
-    });
-    ctx.peerCertificates = cert.chain.map((c) => Uint8Array.from(c));
-    ctx.peerVerified = checked.verified;
-    return new ExpectCertificateVerify(ctx, this.request, checked.publicKey);
+    const serverKey = acceptPeerChain(ctx, cert.chain, 'serverAuth', ctx.options.verifyHost);
+    return new ExpectCertificateVerify(ctx, this.request, serverKey);
   }
 }

@@ -4,7 +4,7 @@ import { parseCertificate } from '../../handshake/certificate.js';
 import type { HandshakeMessage } from '../../handshake/message.js';
 import { readMessage } from '../../handshake/transcript.js';
 import { HandshakeType } from '../../handshake/types.js';
-import { checkPeerChain } from '../certificates.js';
+import { acceptPeerChain } from '../../common/acceptPeerChain.js';
 import type { HandshakeState } from '../io.js';
 import type { MasterSecret } from '../keySchedule.js';
 import type { ServerContext } from './ServerContext.js';
@@ -29,16 +29,7 @@ export class ExpectClientCertificate implements HandshakeState {
       if (ctx.options.rejectUnauthorized) throw new TlsError('certificate-required', 'client sent no certificate');
       return new ExpectClientFinished(ctx, this.master);
     }
-    const checked = checkPeerChain({
-      chain: cert.chain,
-      trust: ctx.options.trust(),
-      provider: ctx.io.provider,
-      now: new Date(ctx.io.clock.now()),
-      purpose: 'clientAuth',
-      required: ctx.options.rejectUnauthorized,
-    });
-    ctx.peerCertificates = cert.chain.map((c) => Uint8Array.from(c));
-    ctx.peerVerified = checked.verified;
-    return new ExpectClientCertificateVerify(ctx, this.master, checked.publicKey);
+    const clientKey = acceptPeerChain(ctx, cert.chain, 'clientAuth');
+    return new ExpectClientCertificateVerify(ctx, this.master, clientKey);
   }
 }
