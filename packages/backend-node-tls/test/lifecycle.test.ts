@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { GskStatus, TlsError, resolveTlsConfig } from '@tlsport/core';
-import { TestCa, type EngineSide } from '@tlsport/testkit';
+import { TestCa, silentSink, type EngineSide } from '@tlsport/testkit';
 import { nodeTlsBackend } from '../src/index.js';
 import { Pairs } from './helpers/fixtures.js';
 
@@ -146,14 +146,12 @@ describe('node-tls engine: lifecycle', function () {
     // Rewire the client side through the shared context with the 1.2-only session config.
     const sides = { client: pair.client, server: pair.server };
     const forward = (to: () => { receive(b: Uint8Array): void }) => (bytes: Uint8Array) => setImmediate(() => to().receive(Uint8Array.from(bytes)));
-    sides.client.engine = context.createEngine(overridden, {
-      transmit: forward(() => sides.server.engine), plaintext: () => {}, handshakeComplete: (r) => (sides.client.handshake = r),
-      peerClosed: () => {}, failed: (e) => (sides.client.error = e), keylog: () => {}, session: () => {},
-    });
-    sides.server.engine = serverContext.createEngine(resolveTlsConfig({ role: 'server', cert: leaf.chain, key: leaf.key }), {
-      transmit: forward(() => sides.client.engine), plaintext: () => {}, handshakeComplete: (r) => (sides.server.handshake = r),
-      peerClosed: () => {}, failed: (e) => (sides.server.error = e), keylog: () => {}, session: () => {},
-    });
+    sides.client.engine = context.createEngine(overridden, silentSink({
+      transmit: forward(() => sides.server.engine), handshakeComplete: (r) => (sides.client.handshake = r), failed: (e) => (sides.client.error = e),
+    }));
+    sides.server.engine = serverContext.createEngine(resolveTlsConfig({ role: 'server', cert: leaf.chain, key: leaf.key }), silentSink({
+      transmit: forward(() => sides.client.engine), handshakeComplete: (r) => (sides.server.handshake = r), failed: (e) => (sides.server.error = e),
+    }));
     await pair.handshake();
     expect(pair.client.error).to.equal(undefined);
     expect(pair.client.handshake?.version).to.equal('TLSv1.2');

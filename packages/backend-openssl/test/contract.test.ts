@@ -4,24 +4,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import { resolveTlsConfig, TlsError, type EngineSink } from '@tlsport/core';
-import { EnginePair } from '@tlsport/testkit';
+import { resolveTlsConfig, TlsError } from '@tlsport/core';
+import { EnginePair, silentSink } from '@tlsport/testkit';
 import { backend, deliver } from './helpers/pair.js';
 import { makePki, serverWith, type Pki } from './helpers/pki.js';
 
 const run = promisify(execFile);
 /** packages/backend-openssl (this file runs from dist/test/). */
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-const quietSink: EngineSink = {
-  transmit: () => {},
-  plaintext: () => {},
-  handshakeComplete: () => {},
-  peerClosed: () => {},
-  failed: () => {},
-  keylog: () => {},
-  session: () => {},
-};
 
 describe('openssl engine and context contract', () => {
   let pki: Pki;
@@ -50,12 +40,12 @@ describe('openssl engine and context contract', () => {
     const context = await backend.createContext(config);
     try {
       const override = resolveTlsConfig({ role: 'server', ...serverWith(pki.ecdsa), sniCertificates: { 'api.example.com': serverWith(pki.rsa) } });
-      expect(() => context.createEngine(override, quietSink)).to.throw(TlsError).with.property('fault', 'unsupported');
-      expect(() => context.createEngine(resolveTlsConfig({ role: 'client' }), quietSink)).to.throw(TlsError).with.property('fault', 'unsupported');
+      expect(() => context.createEngine(override, silentSink())).to.throw(TlsError).with.property('fault', 'unsupported');
+      expect(() => context.createEngine(resolveTlsConfig({ role: 'client' }), silentSink())).to.throw(TlsError).with.property('fault', 'unsupported');
     } finally {
       await context.dispose();
     }
-    expect(() => context.createEngine(config, quietSink)).to.throw(TlsError).with.property('fault', 'internal');
+    expect(() => context.createEngine(config, silentSink())).to.throw(TlsError).with.property('fault', 'internal');
   });
 
   it('send() before the handshake fails; closeNotify() during it is sent once the handshake completes', async () => {

@@ -1,19 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import { expect } from 'chai';
-import { resolveTlsConfig, TlsError, type EngineSink } from '@tlsport/core';
-import { EnginePair, type Issued } from '@tlsport/testkit';
+import { resolveTlsConfig, TlsError } from '@tlsport/core';
+import { EnginePair, silentSink, type Issued } from '@tlsport/testkit';
 import { backend, bothFailed, deliver, handshakePair } from './helpers/pair.js';
 import { makePki, serverWith, type Pki } from './helpers/pki.js';
-
-const ignoringSink: EngineSink = {
-  transmit: () => {},
-  plaintext: () => {},
-  handshakeComplete: () => {},
-  peerClosed: () => {},
-  failed: () => {},
-  keylog: () => {},
-  session: () => {},
-};
 
 /** TLS records in a run of transmitted chunks (5-byte headers, RFC 8446 §5.1). */
 function recordCount(chunks: readonly Uint8Array[]): number {
@@ -143,7 +133,7 @@ describe('openssl engine features (engine level)', () => {
       const config = resolveTlsConfig({ ca: pki.ca.cert, session: Buffer.from('not a session') });
       const context = await backend.createContext(config);
       try {
-        expect(() => context.createEngine(config, ignoringSink)).to.throw(TlsError).with.property('fault', 'illegal-parameter');
+        expect(() => context.createEngine(config, silentSink())).to.throw(TlsError).with.property('fault', 'illegal-parameter');
       } finally {
         await context.dispose();
       }

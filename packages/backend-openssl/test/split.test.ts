@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { resolveTlsConfig, type HandshakeResult, type SecureAttributes, type TlsEngine } from '@tlsport/core';
+import { silentSink } from '@tlsport/testkit';
 import { backend } from './helpers/pair.js';
 import { makePki, serverWith, type Pki } from './helpers/pki.js';
 
@@ -24,19 +25,16 @@ async function slicedExchange(client: SecureAttributes, server: SecureAttributes
     const config = resolveTlsConfig(attrs);
     const context = await backend.createContext(config);
     const side = { outbox: [], received: [] } as unknown as Side;
-    side.engine = context.createEngine(config, {
+    side.engine = context.createEngine(config, silentSink({
       transmit: (b) => side.outbox.push(Uint8Array.from(b)),
       plaintext: (d) => side.received.push(Buffer.from(d)),
       handshakeComplete: (r) => {
         side.handshake = r;
       },
-      peerClosed: () => {},
       failed: (e) => {
         throw e;
       },
-      keylog: () => {},
-      session: () => {},
-    });
+    }));
     return { side, dispose: () => side.engine.destroy().then(() => context.dispose()) };
   };
   const c = await make({ ...client, role: 'client' });

@@ -4,3 +4,4 @@ export { EnginePair, type EnginePairOptions } from './enginePair.js';
 export { SocketEngine, type SocketListener } from './socketEngine.js';
 export { Child, killChildren, run, type ChildOptions, type ChildStream } from './child.js';
 export { GET, opensslClient, opensslClientProcess, opensslServer, type OpensslOptions, type OpensslServer } from './openssl.js';
+export { silentSink } from './silentSink.js';
