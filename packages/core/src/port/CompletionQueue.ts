@@ -23,6 +23,11 @@ export class Fifo<T> {
     return item;
   }
 
+  /** The head item without removing it. */
+  peek(): T | undefined {
+    return this.head === this.items.length ? undefined : this.items[this.head];
+  }
+
   /** Puts an item back at the head (a consumer that could not be served yet). */
   unshift(item: T): void {
     if (this.head > 0) this.items[--this.head] = item;

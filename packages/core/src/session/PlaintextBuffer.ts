@@ -1,6 +1,11 @@
-/** Received plaintext waiting for StartRecv operations: a queue of chunks read without joining them. */
+import { Fifo } from '../port/CompletionQueue.js';
+
+/**
+ * Received plaintext waiting for StartRecv operations: a queue of chunks read without joining
+ * them. O(1) per chunk however many are queued (a peer may send a million 1-byte records).
+ */
 export class PlaintextBuffer {
-  private chunks: Uint8Array[] = [];
+  private chunks = new Fifo<Uint8Array>();
   private offset = 0;
   private total = 0;
 
@@ -17,8 +22,7 @@ export class PlaintextBuffer {
   /** Copies up to `max` bytes into `target` and returns how many were copied. */
   readInto(target: Uint8Array, max: number): number {
     let copied = 0;
-    while (copied < max && this.chunks.length > 0) {
-      const head = this.chunks[0]!;
+    for (let head = this.chunks.peek(); head !== undefined && copied < max; head = this.chunks.peek()) {
       const n = Math.min(head.length - this.offset, max - copied);
       target.set(head.subarray(this.offset, this.offset + n), copied);
       copied += n;
@@ -33,7 +37,7 @@ export class PlaintextBuffer {
   }
 
   clear(): void {
-    this.chunks = [];
+    this.chunks = new Fifo<Uint8Array>();
     this.offset = 0;
     this.total = 0;
   }
