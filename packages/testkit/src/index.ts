@@ -5,3 +5,4 @@ export { SocketEngine, type SocketListener } from './socketEngine.js';
 export { Child, killChildren, run, type ChildOptions, type ChildStream } from './child.js';
 export { GET, opensslClient, opensslClientProcess, opensslServer, type OpensslOptions, type OpensslServer } from './openssl.js';
 export { silentSink } from './silentSink.js';
+export { nodeRelease, type NodeRelease } from './nodeRelease.js';
