@@ -1,6 +1,6 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import type { GroupName } from '@tlsport/core';
-import type { Aead, AeadName, CryptoProvider, Hash, HashName, KeyShare, PrivateKey, PublicKey } from './provider.js';
+import type { Aead, AeadName, CryptoProvider, Hash, HashName, KeyShare, MlKem768, PrivateKey, PublicKey } from './provider.js';
 import { hkdfExpand, hkdfExtract } from './hkdf.js';
 import { NOBLE_HASHES, nobleDigest } from './noble/nobleHashes.js';
 import { NobleHash } from './noble/NobleHash.js';
@@ -8,6 +8,7 @@ import { NobleAead } from './noble/NobleAead.js';
 import { generateNobleKeyShare, importNobleKeyShare } from './noble/NobleKeyShare.js';
 import { importNoblePrivateKey, importNoblePublicKey } from './noble/NobleKeys.js';
 import { randomBytes } from './noble/random.js';
+import { NobleMlKem } from './noble/NobleMlKem.js';
 
 /**
  * The portable provider: audited pure-JS @noble/* primitives, RSA on bigint, key parsing on
@@ -15,6 +16,7 @@ import { randomBytes } from './noble/random.js';
  */
 export class NobleCryptoProvider implements CryptoProvider {
   readonly name = 'noble';
+  readonly mlkem768: MlKem768 = new NobleMlKem();
 
   hash(name: HashName): Hash {
     return NobleHash.create(name);

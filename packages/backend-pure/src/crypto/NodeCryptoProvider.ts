@@ -1,16 +1,20 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { GroupName } from '@tlsport/core';
-import type { Aead, AeadName, CryptoProvider, Hash, HashName, KeyShare, PrivateKey, PublicKey } from './provider.js';
+import type { Aead, AeadName, CryptoProvider, Hash, HashName, KeyShare, MlKem768, PrivateKey, PublicKey } from './provider.js';
 import { asBytes } from './bytes.js';
 import { hkdfExpand, hkdfExtract } from './hkdf.js';
 import { NodeHash } from './node/NodeHash.js';
 import { NodeAead } from './node/NodeAead.js';
 import { generateNodeKeyShare, importNodeKeyShare } from './node/NodeKeyShare.js';
 import { importNodePrivateKey, importNodePublicKey } from './node/NodeKeys.js';
+import { NodeMlKem, nodeHasMlKem } from './node/NodeMlKem.js';
+import { NobleMlKem } from './noble/NobleMlKem.js';
 
 /** The provider on node:crypto (OpenSSL): the fast default on Node. */
 export class NodeCryptoProvider implements CryptoProvider {
   readonly name = 'node';
+  /** node:crypto's ML-KEM where the running Node has it (24.7+), @noble/post-quantum otherwise. */
+  readonly mlkem768: MlKem768 = nodeHasMlKem() ? new NodeMlKem() : new NobleMlKem();
 
   hash(name: HashName): Hash {
     return NodeHash.create(name);

@@ -96,6 +96,38 @@ export interface PublicKey {
   verify(scheme: SignatureScheme, data: Uint8Array, signature: Uint8Array): boolean;
 }
 
+/** ML-KEM-768 (FIPS 203): the post-quantum half of the hybrid groups X25519MLKEM768 and SecP256r1MLKEM768. */
+export interface MlKem768 {
+  /**
+   * ML-KEM.KeyGen (FIPS 203 §7.1). A 64-byte `seed` (d || z) makes it deterministic
+   * (ML-KEM.KeyGen_internal, §6.1) for test vectors; ProviderError when it is not 64 bytes.
+   */
+  generateKeyPair(seed?: Uint8Array): MlKemKeyPair;
+  /**
+   * ML-KEM.Encaps (FIPS 203 §7.2). ProviderError when the encapsulation key is not 1184 bytes or
+   * fails the modulus check (a coefficient not reduced mod q). `randomness` (m, 32 bytes) makes it
+   * deterministic (ML-KEM.Encaps_internal, §6.2) for test vectors.
+   */
+  encapsulate(encapsulationKey: Uint8Array, randomness?: Uint8Array): MlKemEncapsulation;
+}
+
+export interface MlKemKeyPair {
+  /** ek: 1184 bytes. */
+  readonly encapsulationKey: Uint8Array;
+  /**
+   * ML-KEM.Decaps (FIPS 203 §7.3): the 32-byte shared secret. ProviderError when the ciphertext is
+   * not 1088 bytes; any other bad ciphertext yields the implicit-rejection key, never an error.
+   */
+  decapsulate(ciphertext: Uint8Array): Uint8Array;
+}
+
+export interface MlKemEncapsulation {
+  /** 1088 bytes. */
+  readonly ciphertext: Uint8Array;
+  /** 32 bytes. */
+  readonly sharedSecret: Uint8Array;
+}
+
 export interface CryptoProvider {
   /** "node" or "noble". */
   readonly name: string;
@@ -112,6 +144,7 @@ export interface CryptoProvider {
    */
   importKeyShare(group: GroupName, privateKey: Uint8Array): KeyShare;
   randomBytes(length: number): Uint8Array;
+  readonly mlkem768: MlKem768;
   /** PKCS#8 or traditional PEM (or PKCS#8 DER). Throws ProviderError for unsupported keys. */
   importPrivateKey(pemOrDer: string | Uint8Array): PrivateKey;
   /** DER SubjectPublicKeyInfo. Throws ProviderError for unsupported keys. */

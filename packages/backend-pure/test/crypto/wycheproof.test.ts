@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { NobleCryptoProvider, NodeCryptoProvider, type CryptoProvider } from '../../src/crypto/index.js';
 import { loadWycheproof, wycheproofFileNames } from './wycheproof.js';
-import { RUNNERS, Tally } from './wycheproofRunners.js';
+import { RUNNERS } from './wycheproofRunners.js';
+import { Tally } from './wycheproofJudge.js';
 
 const PROVIDERS: readonly CryptoProvider[] = [new NodeCryptoProvider(), new NobleCryptoProvider()];
 

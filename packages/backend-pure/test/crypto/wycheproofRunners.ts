@@ -1,55 +1,9 @@
 import { constants, createPrivateKey, createPublicKey, verify as nodeVerify } from 'node:crypto';
-import { ProviderError, SignatureScheme, signatureSchemeInfo, type AeadName, type CryptoProvider, type HashName } from '../../src/crypto/index.js';
+import { ProviderError, SignatureScheme, signatureSchemeInfo, type AeadName, type HashName } from '../../src/crypto/index.js';
 import { parseSpki } from '../../src/crypto/keys/parseSpki.js';
-import { hexField, numberField, type WycheproofCase, type WycheproofFile, type WycheproofGroup } from './wycheproof.js';
-
-/** What a provider did with one case: rejected it, or accepted it with a right or wrong output. */
-type Outcome = { readonly accepted: false } | { readonly accepted: true; readonly correct: boolean };
-
-const REJECTED: Outcome = { accepted: false };
-const accepted = (correct: boolean): Outcome => ({ accepted: true, correct });
-
-/** Counts per file: cases run, cases filtered out as inexpressible, and failures to report. */
-export class Tally {
-  run = 0;
-  filtered = 0;
-  readonly failures: string[] = [];
-
-  /**
-   * valid: accepted with the right output; invalid: rejected; acceptable: either. A throw other
-   * than ProviderError is always a failure: the interface promises ProviderError or a result.
-   */
-  judge(c: WycheproofCase, attempt: () => Outcome): void {
-    this.run++;
-    let outcome: Outcome;
-    try {
-      outcome = attempt();
-    } catch (cause) {
-      if (!(cause instanceof ProviderError)) {
-        this.failures.push(`tcId ${c.tcId} (${c.comment}): threw ${String(cause)}`);
-        return;
-      }
-      outcome = REJECTED;
-    }
-    if (c.result === 'valid' && !(outcome.accepted && outcome.correct)) {
-      this.failures.push(`tcId ${c.tcId} (${c.comment}): valid case ${outcome.accepted ? 'gave a wrong result' : 'rejected'}`);
-    } else if (c.result === 'invalid' && outcome.accepted) {
-      this.failures.push(`tcId ${c.tcId} (${c.comment}): invalid case accepted`);
-    }
-  }
-}
-
-export interface Runner {
-  /** Fewer cases run than this means the filter dropped too much. */
-  readonly minimumRun: number;
-  run(provider: CryptoProvider, file: WycheproofFile, tally: Tally): void;
-}
-
-const equal = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
-
-function eachCase(file: WycheproofFile, visit: (group: WycheproofGroup, c: WycheproofCase) => void): void {
-  for (const group of file.testGroups) for (const c of group.tests) visit(group, c);
-}
+import { hexField, numberField, type WycheproofCase } from './wycheproof.js';
+import { REJECTED, accepted, eachCase, equal, type Runner } from './wycheproofJudge.js';
+import { MLKEM_RUNNERS } from './mlkemRunners.js';
 
 /**
  * AEAD: TLS only uses 96-bit nonces, 128-bit tags, and 128/256-bit keys (RFC 8446 §5.3, §B.4),
@@ -254,4 +208,5 @@ export const RUNNERS: Readonly<Record<string, Runner>> = {
   'rsa_signature_2048_sha256_test.json': signatureRunner(SignatureScheme.rsa_pkcs1_sha256, 255),
   'rsa_pss_2048_sha256_mgf1_32_test.json': signatureRunner(SignatureScheme.rsa_pss_rsae_sha256, 105),
   'rsa_pkcs1_2048_test.json': rsaKeyRunner,
+  ...MLKEM_RUNNERS,
 };
