@@ -132,8 +132,8 @@ export async function gsk_secure_soc_write(my_session_handle: gsk_handle, writeB
 }
 
 /**
- * gsk_secure_soc_close: ends the session and frees its engine; pending operations complete with
- * ECANCELED. The socket stays open (the program closes its descriptor). `session.value` is cleared.
+ * gsk_secure_soc_close: sends close_notify if the session is established, ends it and frees its
+ * engine; pending operations complete with ECANCELED. The socket stays open (the program closes its descriptor). `session.value` is cleared.
  */
 export async function gsk_secure_soc_close(my_session_handle: GskRef<gsk_handle>): Promise<number> {
   const session = sessionHandle(my_session_handle?.value);
@@ -142,6 +142,8 @@ export async function gsk_secure_soc_close(my_session_handle: GskRef<gsk_handle>
   session.state = 'closed';
   my_session_handle.value = undefined;
   if (session.descriptor !== undefined) unbindSecureSession(session.descriptor, session);
+  // GSKit sends close_notify when an established session is closed (a 1-step shutdown).
+  if (session.core?.currentState === 'established') await session.core.shutdown();
   await session.core?.close();
   return rc.GSK_OK;
 }

@@ -69,7 +69,7 @@ export const ATTRIBUTES: ReadonlyMap<number, AttributeSpec> = new Map(
     row({ name: 'GSK_SERVER_AUTH_TYPE', id: id.GSK_SERVER_AUTH_TYPE, kind: 'enum', defaultValue: id.GSK_SERVER_AUTH_FULL, check: enumCheck([id.GSK_SERVER_AUTH_FULL, id.GSK_SERVER_AUTH_PASSTHRU]) }),
     row({ name: 'GSK_PROTOCOL_SSLV2', id: id.GSK_PROTOCOL_SSLV2, kind: 'enum', defaultValue: id.GSK_PROTOCOL_SSLV2_OFF, check: onOff(id.GSK_PROTOCOL_SSLV2_ON, id.GSK_PROTOCOL_SSLV2_OFF) }),
     row({ name: 'GSK_PROTOCOL_SSLV3', id: id.GSK_PROTOCOL_SSLV3, kind: 'enum', defaultValue: id.GSK_PROTOCOL_SSLV3_OFF, check: onOff(id.GSK_PROTOCOL_SSLV3_ON, id.GSK_PROTOCOL_SSLV3_OFF) }),
-    row({ name: 'GSK_PROTOCOL_TLSV1', id: id.GSK_PROTOCOL_TLSV1, kind: 'enum', defaultValue: id.GSK_PROTOCOL_TLSV1_OFF, check: onOff(id.GSK_PROTOCOL_TLSV1_ON, id.GSK_PROTOCOL_TLSV1_OFF) }),
+    row({ name: 'GSK_PROTOCOL_TLSV1', id: id.GSK_PROTOCOL_TLSV1, kind: 'enum', defaultValue: id.GSK_PROTOCOL_TLSV1_OFF, check: enumCheck([id.GSK_PROTOCOL_TLSV1_OFF, id.GSK_FALSE], [id.GSK_PROTOCOL_TLSV1_ON, id.GSK_TRUE]) }),
     row({ name: 'GSK_PROTOCOL_TLSV11', id: id.GSK_PROTOCOL_TLSV11, kind: 'enum', defaultValue: id.GSK_FALSE, check: onOff(id.GSK_TRUE, id.GSK_FALSE) }),
     row({ name: 'GSK_PROTOCOL_TLSV12', id: id.GSK_PROTOCOL_TLSV12, kind: 'enum', defaultValue: id.GSK_TRUE, check: enumCheck([id.GSK_TRUE, id.GSK_FALSE]) }),
     row({ name: 'GSK_PROTOCOL_TLSV13', id: id.GSK_PROTOCOL_TLSV13, kind: 'enum', defaultValue: id.GSK_TRUE, check: enumCheck([id.GSK_TRUE, id.GSK_FALSE]) }),

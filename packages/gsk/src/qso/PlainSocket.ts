@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { Errno, errnoFromNodeCode, type CompletionPort } from '@tlsport/core';
-import { QSOSTARTRECV, QSOSTARTSEND, flag, type Qso_OverlappedIO_t } from './overlapped.js';
+import { QSOSTARTRECV, QSOSTARTSEND, flag, type Qso_OverlappedIO_t, type QsoOperation } from './overlapped.js';
 import { completeNow, PlainOperation, type PlainOutcome } from './PlainOperation.js';
 import { PendingSet } from './PendingSet.js';
 import { setErrno } from './ports.js';
@@ -100,7 +100,7 @@ export class PlainSocket {
     return true;
   }
 
-  private start(kind: typeof QSOSTARTRECV | typeof QSOSTARTSEND, port: CompletionPort, io: Qso_OverlappedIO_t): PlainOperation {
+  private start(kind: QsoOperation, port: CompletionPort, io: Qso_OverlappedIO_t): PlainOperation {
     const op = new PlainOperation(kind, io, port, (settled) => this.pending.remove(settled));
     this.pending.add(op);
     return op;

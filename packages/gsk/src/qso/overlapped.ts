@@ -7,19 +7,21 @@ export interface Timeval {
 }
 
 /** The values of Qso_OverlappedIO_t.operationCompleted, named as in qsoasync.h. */
-export const GSKSECURESOCSTARTINIT = 'GSKSECURESOCSTARTINIT';
-export const GSKSECURESOCSTARTRECV = 'GSKSECURESOCSTARTRECV';
-export const GSKSECURESOCSTARTSEND = 'GSKSECURESOCSTARTSEND';
-export const QSOSTARTRECV = 'QSOSTARTRECV';
-export const QSOSTARTSEND = 'QSOSTARTSEND';
-export const QSOSTARTACCEPT = 'QSOSTARTACCEPT';
-export const QSOPOSTIOCOMPLETION = 'QSOPOSTIOCOMPLETION';
-/** tlsport's own: a session shutdown started on a port (no IBM equivalent). */
-export const TLSPORTSHUTDOWN = 'TLSPORTSHUTDOWN';
-
 export type QsoOperation =
-  | typeof GSKSECURESOCSTARTINIT | typeof GSKSECURESOCSTARTRECV | typeof GSKSECURESOCSTARTSEND
-  | typeof QSOSTARTRECV | typeof QSOSTARTSEND | typeof QSOSTARTACCEPT | typeof QSOPOSTIOCOMPLETION | typeof TLSPORTSHUTDOWN;
+  | 'GSKSECURESOCSTARTINIT' | 'GSKSECURESOCSTARTRECV' | 'GSKSECURESOCSTARTSEND'
+  | 'QSOSTARTRECV' | 'QSOSTARTSEND' | 'QSOSTARTACCEPT' | 'QSOPOSTIOCOMPLETION' | 'TLSPORTSHUTDOWN';
+
+// Typed as the union, not each literal: a program compares the same field against several of
+// them after successive waits, as C does.
+export const GSKSECURESOCSTARTINIT: QsoOperation = 'GSKSECURESOCSTARTINIT';
+export const GSKSECURESOCSTARTRECV: QsoOperation = 'GSKSECURESOCSTARTRECV';
+export const GSKSECURESOCSTARTSEND: QsoOperation = 'GSKSECURESOCSTARTSEND';
+export const QSOSTARTRECV: QsoOperation = 'QSOSTARTRECV';
+export const QSOSTARTSEND: QsoOperation = 'QSOSTARTSEND';
+export const QSOSTARTACCEPT: QsoOperation = 'QSOSTARTACCEPT';
+export const QSOPOSTIOCOMPLETION: QsoOperation = 'QSOPOSTIOCOMPLETION';
+/** tlsport's own: a session shutdown started on a port (no IBM equivalent). */
+export const TLSPORTSHUTDOWN: QsoOperation = 'TLSPORTSHUTDOWN';
 
 /**
  * Qso_OverlappedIO_t, field for field. C's int flags (postFlag, fillBuffer) are numbers or

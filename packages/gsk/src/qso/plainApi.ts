@@ -1,4 +1,4 @@
-import { Errno, type OperationId } from '@tlsport/core';
+import { CompletionPort, Errno, type OperationId } from '@tlsport/core';
 import type { GskSession } from '../handles.js';
 import { serverOf, socketOf } from './descriptors.js';
 import type { Qso_OverlappedIO_t } from './overlapped.js';
@@ -106,4 +106,19 @@ export function QsoIsOperationPending(socketDescriptor: number, operationId: Ope
   const controller = controllers.get(socketDescriptor);
   if (controller !== undefined) return controller.pending.has(operationId) ? 1 : 0;
   return socketOf(socketDescriptor) !== undefined || serverOf(socketDescriptor) !== undefined ? 0 : setErrno(Errno.EBADF);
+}
+
+/** accept(): waits for the next connection on a listening descriptor; its descriptor, or -1 + errno. */
+export async function accept(listenDescriptor: number): Promise<number> {
+  const listener = listenerOf(listenDescriptor);
+  if (listener === undefined) return setErrno(Errno.EBADF);
+  const port = CompletionPort.create();
+  try {
+    const io: Qso_OverlappedIO_t = {};
+    if (listener.startAccept(port, io) === 1) return io.returnValue!;
+    const completion = (await port.wait()) as unknown as Qso_OverlappedIO_t;
+    return completion.returnValue!;
+  } finally {
+    port.destroy();
+  }
 }
