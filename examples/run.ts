@@ -8,6 +8,8 @@ const EXAMPLES: Readonly<Record<string, () => Promise<{ main(args: readonly stri
   'cancel-handshake': () => import('./cancel-handshake.js'),
   'rx-echo': () => import('./rx-echo.js'),
   'gskit-async-handshake-server': () => import('./gskit-async-handshake-server.js'),
+  'gskit-async-recv-server': () => import('./gskit-async-recv-server.js'),
+  'gskit-client': () => import('./gskit-client.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
