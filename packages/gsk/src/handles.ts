@@ -19,6 +19,8 @@ export function gskRef<T>(value?: T): GskRef<T> {
 export interface CachedSession {
   readonly state: Uint8Array;
   readonly storedAt: number;
+  /** The server's chain from the full handshake: a resumed session sends none, GSKit still reports it. */
+  readonly peerCertificates: readonly Uint8Array[];
 }
 
 /** The environment handle gsk_environment_open returns (an SSL environment). */
@@ -50,6 +52,8 @@ export class GskSession {
   lastValidationError = 0;
   /** The port synchronous calls (gsk_secure_soc_init/read/write) complete on, made on first use. */
   syncPort: CompletionPort | undefined;
+  /** The cached chain of the session this one resumes. */
+  resumedChain: readonly Uint8Array[] | undefined;
   /** GSK_RESET_SESSION was called: this session's resumption state is not kept. */
   resumptionReset = false;
 

@@ -150,7 +150,8 @@ export async function gsk_secure_soc_close(my_session_handle: GskRef<gsk_handle>
 
 /**
  * gsk_secure_soc_misc: GSK_RESET_CIPHER sends a TLS 1.3 KeyUpdate asking the peer to update too
- * (on TLS 1.2 it would be a renegotiation, which tlsport refuses: GSK_ERROR_UNSUPPORTED);
+ * (on TLS 1.2 it would be a renegotiation, which tlsport refuses, and the node-tls backend has no
+ * KeyUpdate: both GSK_ERROR_UNSUPPORTED);
  * GSK_RESET_SESSION drops this session's resumption state so the next session does a full handshake.
  */
 export function gsk_secure_soc_misc(my_session_handle: gsk_handle, miscID: number): number {
@@ -164,6 +165,8 @@ export function gsk_secure_soc_misc(my_session_handle: gsk_handle, miscID: numbe
   if (miscID !== id.GSK_RESET_CIPHER) return rc.GSK_MISC_INVALID_ID;
   if (session.state !== 'established' || session.negotiated === undefined) return rc.GSK_INVALID_STATE;
   if (session.negotiated.version !== 'TLSv1.3') return rc.GSK_ERROR_UNSUPPORTED;
+  // Node's tls module has no KeyUpdate call; asking its engine would end the session.
+  if (session.env.backend.name === 'node-tls') return rc.GSK_ERROR_UNSUPPORTED;
   session.core!.keyUpdate(true);
   return rc.GSK_OK;
 }

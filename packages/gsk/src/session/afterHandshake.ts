@@ -35,13 +35,22 @@ export function afterHandshake(session: GskSession, returnValue: number, negotia
     session.lastValidationError = returnValue;
     return returnValue;
   }
+  if (negotiated.resumed) {
+    // The chain was checked by the full handshake this one resumes; report the chain it had.
+    session.negotiated = { ...negotiated, peerCertificates: negotiated.peerCertificates.length > 0 ? negotiated.peerCertificates : session.resumedChain ?? [] };
+    session.validationCode = rc.GSK_OK;
+    session.state = 'established';
+    return rc.GSK_OK;
+  }
   session.negotiated = negotiated;
   const { status, code } = peerStatus(session.policy, negotiated);
   session.validationCode = code;
   if (status !== rc.GSK_OK) {
     session.state = 'failed';
     session.lastValidationError = status;
-    void session.core?.close();
+    // The peer learns it is refused: close_notify, then the engine is released.
+    const core = session.core;
+    void core?.shutdown().finally(() => core.close());
     return status;
   }
   session.state = 'established';

@@ -25,7 +25,10 @@ export function openCoreSession(session: GskSession): number {
       session.cacheKey = attrs.servername ?? `${socket.remoteAddress}:${socket.remotePort}`;
       const cached = env.sessionCache.get(session.cacheKey);
       const maxAgeMs = ((valueOf(session, id.GSK_V3_SESSION_TIMEOUT) as number | undefined) ?? 86400) * 1000;
-      if (cached !== undefined && Date.now() - cached.storedAt <= maxAgeMs) attrs.session = cached.state;
+      if (cached !== undefined && Date.now() - cached.storedAt <= maxAgeMs) {
+        attrs.session = cached.state;
+        session.resumedChain = cached.peerCertificates;
+      }
     }
     session.core = env.core.openSession(socket, attrs);
     session.policy = policy;
@@ -41,5 +44,6 @@ export function openCoreSession(session: GskSession): number {
 export function rememberResumption(session: GskSession): void {
   const state = session.core?.resumptionState;
   if (state === undefined || session.cacheKey === undefined || session.resumptionReset) return;
-  session.env.sessionCache.set(session.cacheKey, { state, storedAt: Date.now() });
+  const peerCertificates = session.negotiated?.peerCertificates ?? [];
+  session.env.sessionCache.set(session.cacheKey, { state, storedAt: Date.now(), peerCertificates });
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { TlsBackend } from '@tlsport/core';
 import { nodeTlsBackend } from '@tlsport/backend-node-tls';
 import { TestCa, exportPkcs12 } from '@tlsport/testkit';
 import * as g from '../../src/index.js';
@@ -9,7 +10,7 @@ export interface GskPki {
   serverP12: string;
   clientP12: string;
   trustP12: string;
-  /** A key ring whose certificate is signed by a CA nobody trusts. */
+  /** A key ring whose certificate is signed by a CA nobody trusts (it trusts the unit CA itself). */
   strangerP12: string;
   dispose(): void;
 }
@@ -27,7 +28,7 @@ export function gskPki(): GskPki {
     serverP12: exportPkcs12(server, { file: join(ca.dir, 'server.p12'), password: PASSWORD, label: 'server', caCerts: ca.certFile }),
     clientP12: exportPkcs12(client, { file: join(ca.dir, 'client.p12'), password: PASSWORD, label: 'client', caCerts: ca.certFile }),
     trustP12: exportPkcs12(undefined, { file: join(ca.dir, 'trust.p12'), password: PASSWORD, caCerts: ca.certFile }),
-    strangerP12: exportPkcs12(strangerLeaf, { file: join(ca.dir, 'stranger.p12'), password: PASSWORD, label: 'stranger' }),
+    strangerP12: exportPkcs12(strangerLeaf, { file: join(ca.dir, 'stranger.p12'), password: PASSWORD, label: 'stranger', caCerts: ca.certFile }),
     dispose: () => {
       ca.dispose();
       stranger.dispose();
@@ -39,9 +40,9 @@ export function gskPki(): GskPki {
 export type Setup = (env: g.gsk_handle) => void;
 
 /** gsk_environment_open + the setup + a key ring + gsk_environment_init; throws on a failed status. */
-export async function environment(keyring: string, setup: Setup = () => undefined): Promise<g.gsk_handle> {
+export async function environment(keyring: string, setup: Setup = () => undefined, backend: TlsBackend = nodeTlsBackend): Promise<g.gsk_handle> {
   const env = g.gskRef<g.gsk_handle>();
-  expectOk(g.gsk_environment_open(env, nodeTlsBackend), 'gsk_environment_open');
+  expectOk(g.gsk_environment_open(env, backend), 'gsk_environment_open');
   expectOk(g.gsk_attribute_set_buffer(env.value!, g.GSK_KEYRING_FILE, keyring), 'GSK_KEYRING_FILE');
   expectOk(g.gsk_attribute_set_buffer(env.value!, g.GSK_KEYRING_PW, PASSWORD), 'GSK_KEYRING_PW');
   setup(env.value!);
@@ -61,7 +62,16 @@ export async function descriptorPair(): Promise<[number, number, number]> {
 }
 
 /** Session handles over a connected pair, GSK_FD set. */
-export async function sessionPair(serverEnv: g.gsk_handle, clientEnv: g.gsk_handle): Promise<{ server: g.gsk_handle; client: g.gsk_handle; close(): Promise<void> }> {
+export interface SessionPair {
+  server: g.gsk_handle;
+  client: g.gsk_handle;
+  /** The descriptors under each side. */
+  serverFd: number;
+  clientFd: number;
+  close(): Promise<void>;
+}
+
+export async function sessionPair(serverEnv: g.gsk_handle, clientEnv: g.gsk_handle): Promise<SessionPair> {
   const [ssd, csd, lsd] = await descriptorPair();
   const server = g.gskRef<g.gsk_handle>();
   const client = g.gskRef<g.gsk_handle>();
@@ -74,6 +84,8 @@ export async function sessionPair(serverEnv: g.gsk_handle, clientEnv: g.gsk_hand
   return {
     server: s,
     client: c,
+    serverFd: ssd,
+    clientFd: csd,
     close: async () => {
       await g.gsk_secure_soc_close(g.gskRef(s));
       await g.gsk_secure_soc_close(g.gskRef(c));
@@ -82,9 +94,17 @@ export async function sessionPair(serverEnv: g.gsk_handle, clientEnv: g.gsk_hand
   };
 }
 
-/** Both handshakes (gsk_secure_soc_init) at once: [server status, client status]. */
-export function handshake(pair: { server: g.gsk_handle; client: g.gsk_handle }): Promise<[number, number]> {
-  return Promise.all([g.gsk_secure_soc_init(pair.server), g.gsk_secure_soc_init(pair.client)]);
+/**
+ * Both handshakes (gsk_secure_soc_init) at once: [server status, client status]. A side that fails
+ * closes its descriptor, as a C program does after a failed init, so the other side is not left waiting.
+ */
+export function handshake(pair: SessionPair): Promise<[number, number]> {
+  const side = (handle: g.gsk_handle, fd: number): Promise<number> =>
+    g.gsk_secure_soc_init(handle).then((rc) => {
+      if (rc !== g.GSK_OK) g.closeSocket(fd);
+      return rc;
+    });
+  return Promise.all([side(pair.server, pair.serverFd), side(pair.client, pair.clientFd)]);
 }
 
 export const serverSetup: Setup = (env) => expectOk(g.gsk_attribute_set_enum(env, g.GSK_SESSION_TYPE, g.GSK_SERVER_SESSION), 'GSK_SESSION_TYPE');
