@@ -9,25 +9,24 @@ import { portOf, setErrno } from './ports.js';
 const controllers = new Map<number, PlainSocket | PlainListener>();
 const secure = new Map<number, GskSession>();
 
-/** The plain controller of a connected descriptor, made on first use. */
-export function plainSocketOf(sd: number): PlainSocket | undefined {
+/** The controller of a descriptor, made on first use from what the descriptor names. */
+function controllerOf<S, C extends PlainSocket | PlainListener>(sd: number, Kind: new (s: S) => C, lookup: (sd: number) => S | undefined): C | undefined {
   const existing = controllers.get(sd);
-  if (existing instanceof PlainSocket) return existing;
-  const socket = socketOf(sd);
-  if (socket === undefined || existing !== undefined) return undefined;
-  const made = new PlainSocket(socket);
+  if (existing instanceof Kind) return existing;
+  const underlying = lookup(sd);
+  if (underlying === undefined || existing !== undefined) return undefined;
+  const made = new Kind(underlying);
   controllers.set(sd, made);
   return made;
 }
 
+/** The plain controller of a connected descriptor. */
+export function plainSocketOf(sd: number): PlainSocket | undefined {
+  return controllerOf(sd, PlainSocket, socketOf);
+}
+
 function listenerOf(sd: number): PlainListener | undefined {
-  const existing = controllers.get(sd);
-  if (existing instanceof PlainListener) return existing;
-  const server = serverOf(sd);
-  if (server === undefined || existing !== undefined) return undefined;
-  const made = new PlainListener(server);
-  controllers.set(sd, made);
-  return made;
+  return controllerOf(sd, PlainListener, serverOf);
 }
 
 /** @internal A gsk session now runs over this descriptor (QsoCancelOperation and QsoIsOperationPending reach it). */
