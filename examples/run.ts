@@ -7,6 +7,9 @@ const EXAMPLES: Readonly<Record<string, () => Promise<{ main(args: readonly stri
   'di-backend': () => import('./di-backend.js'),
   'cancel-handshake': () => import('./cancel-handshake.js'),
   'rx-echo': () => import('./rx-echo.js'),
+  'gskit-async-handshake-server': () => import('./gskit-async-handshake-server.js'),
+  'gskit-async-recv-server': () => import('./gskit-async-recv-server.js'),
+  'gskit-client': () => import('./gskit-client.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -73,6 +73,6 @@ describe('examples', function () {
   it('an unknown example name prints the list and exits 2', async () => {
     const r = await run(process.execPath, [RUNNER, 'nope'], '', 10_000, AT_ROOT);
     expect(r.code).to.equal(2);
-    expect(r.stderr).to.include('examples: ibmi-style, di-backend, cancel-handshake, rx-echo');
+    expect(r.stderr).to.include('examples: ibmi-style, di-backend, cancel-handshake, rx-echo, gskit-async-handshake-server, gskit-async-recv-server, gskit-client');
   });
 });

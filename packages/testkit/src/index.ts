@@ -1,3 +1,4 @@
+export { exportPkcs12, type Pkcs12Options } from './pkcs12.js';
 export { TestCa, selfSignedLeaf, type Issued, type KeyType, type LeafOptions } from './pki.js';
 export { EngineSide } from './engineSide.js';
 export { EnginePair, type EnginePairOptions } from './enginePair.js';

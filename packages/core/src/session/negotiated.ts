@@ -25,6 +25,8 @@ export interface Negotiated {
   readonly servername: string | undefined;
   readonly resumed: boolean;
   readonly peerCertificate: PeerCertificateSummary | undefined;
+  /** The peer's chain as sent, leaf first, DER (empty when it sent none): for certificate-info APIs and application checks. */
+  readonly peerCertificates: readonly Uint8Array[];
   /** Milliseconds from startInit to completion. */
   readonly handshakeMs: number;
 }
@@ -55,6 +57,7 @@ export function negotiatedFrom(result: HandshakeResult, handshakeMs: number): Ne
     servername: result.servername,
     resumed: result.resumed,
     peerCertificate,
+    peerCertificates: result.peerCertificates,
     handshakeMs,
   };
 }

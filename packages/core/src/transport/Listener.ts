@@ -44,13 +44,17 @@ export class Listener {
   }
 
   /**
-   * QsoStartAccept: the accept is always posted, with the connection in `socket`.
-   * Returns GSK_OK when started, GSK_IBMI_ERROR_CLOSED on a closed listener.
+   * QsoStartAccept: the accept is always posted (as with postFlag set), with the connection in
+   * `socket`. Returns GSK_OK when started, GSK_IBMI_ERROR_CLOSED on a closed listener and
+   * GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT on a destroyed port (nothing posted). A positive
+   * operationWaitTime posts the accept with EAGAIN (GSK_IBMI_ERROR_TIMED_OUT) if no connection came.
    */
   startAccept(port: CompletionPort, overlapped: OverlappedInput): GskStatus {
-    port.assertUsable();
+    if (port.destroyed) return GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT;
     if (this.closed) return GskStatus.GSK_IBMI_ERROR_CLOSED;
     const op = this.operations.start(OperationKind.StartAccept, overlapped, port);
+    const wait = overlapped.operationWaitTime;
+    if (wait !== undefined && wait > 0) op.armTimer(wait, () => op.finish({ returnValue: GskStatus.GSK_IBMI_ERROR_TIMED_OUT, errnoValue: Errno.EAGAIN }));
     const ready = this.backlog.shift();
     if (ready !== undefined) this.complete(op, ready);
     else this.pendingAccepts.push(op);
