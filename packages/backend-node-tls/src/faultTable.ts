@@ -44,6 +44,13 @@ const FAULT_BY_UNSPECIFIED_VERIFY_TEXT: Readonly<Record<string, TlsFault>> = {
   'invalid CA certificate': 'bad-certificate',
   'path length constraint exceeded': 'bad-certificate',
   'unsuitable certificate purpose': 'key-usage',
+  // Name constraints (X509_V_ERR_PERMITTED_VIOLATION … X509_V_ERR_UNSUPPORTED_NAME_SYNTAX).
+  'permitted subtree violation': 'name-constraints',
+  'excluded subtree violation': 'name-constraints',
+  'name constraints minimum and maximum not supported': 'name-constraints',
+  'unsupported name constraint type': 'name-constraints',
+  'unsupported or invalid name constraint syntax': 'name-constraints',
+  'unsupported or invalid name syntax': 'name-constraints',
 };
 
 /**
