@@ -33,6 +33,8 @@ export const VERIFY_FAULTS: Readonly<Record<string, TlsFault>> = {
   X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE: 'name-constraints',
   X509_V_ERR_UNSUPPORTED_CONSTRAINT_SYNTAX: 'name-constraints',
   X509_V_ERR_UNSUPPORTED_NAME_SYNTAX: 'name-constraints',
+  X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION: 'bad-certificate',
+  X509_V_ERR_EC_KEY_EXPLICIT_PARAMS: 'bad-certificate',
 };
 
 /** A verification failure whose code is not in VERIFY_FAULTS. */

@@ -2,8 +2,11 @@ import { gskStatusName } from '@tlsport/core';
 import type { CertFaultCase } from './cases.js';
 import type { CertFaultResult } from './run.js';
 
+/** What a table row says about its case. */
+export type CaseSummary = Pick<CertFaultCase, 'name' | 'note' | 'detector' | 'expected' | 'disagreement'>;
+
 export interface CertFaultRow {
-  fault: CertFaultCase;
+  fault: CaseSummary;
   results: readonly CertFaultResult[];
 }
 
