@@ -1,11 +1,12 @@
 import { isIP } from 'node:net';
 import { Duplex } from 'node:stream';
-import { TLSSocket, checkServerIdentity, connect, type PeerCertificate, type SecureContext } from 'node:tls';
+import { TLSSocket, connect, type PeerCertificate, type SecureContext } from 'node:tls';
 import { TlsError, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
 import { tlsErrorFromNode } from './faultTable.js';
 import { clientGroup, handshakeResult } from './handshakeResult.js';
 import { clientVerifyError, releaseServerSocket } from './nodeInternals.js';
 import { ServerGroupObserver } from './ServerGroupObserver.js';
+import { checkServerIdentityFromSan } from './serverIdentity.js';
 import type { SecureContextSet } from './SecureContextSet.js';
 
 /**
@@ -79,8 +80,8 @@ export class NodeTlsEngine implements TlsEngine {
       ...(this.config.alpnProtocols.length === 0 ? {} : { ALPNProtocols: [...this.config.alpnProtocols] }),
       ...(this.config.session === undefined ? {} : { session: Buffer.from(this.config.session) }),
       rejectUnauthorized: this.config.rejectUnauthorized,
-      // Match the configured name (DNS name or IP literal); with no name there is nothing to match.
-      checkServerIdentity: (_host: string, cert: PeerCertificate) => (expectedName === undefined ? undefined : checkServerIdentity(expectedName, cert)),
+      // Match the configured name (DNS name or IP literal) against the SAN; with no name there is nothing to match.
+      checkServerIdentity: (_host: string, cert: PeerCertificate) => (expectedName === undefined ? undefined : checkServerIdentityFromSan(expectedName, cert)),
     });
     socket.on('secureConnect', () => this.complete(socket.authorized === true));
     socket.on('session', (state: Buffer) => {

@@ -44,6 +44,16 @@ const FAULT_BY_UNSPECIFIED_VERIFY_TEXT: Readonly<Record<string, TlsFault>> = {
   'invalid CA certificate': 'bad-certificate',
   'path length constraint exceeded': 'bad-certificate',
   'unsuitable certificate purpose': 'key-usage',
+  // Name constraints (X509_V_ERR_PERMITTED_VIOLATION … X509_V_ERR_UNSUPPORTED_NAME_SYNTAX).
+  'permitted subtree violation': 'name-constraints',
+  'excluded subtree violation': 'name-constraints',
+  'name constraints minimum and maximum not supported': 'name-constraints',
+  'unsupported name constraint type': 'name-constraints',
+  'unsupported or invalid name constraint syntax': 'name-constraints',
+  'unsupported or invalid name syntax': 'name-constraints',
+  // X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION and X509_V_ERR_EC_KEY_EXPLICIT_PARAMS.
+  'unhandled critical extension': 'bad-certificate',
+  'Certificate public key has explicit ECC parameters': 'bad-certificate',
 };
 
 /**
@@ -166,6 +176,11 @@ export function tlsErrorFromNode(error: unknown): TlsError {
     }
     const fault = FAULT_BY_OPENSSL_REASON[reason];
     if (fault !== undefined) return new TlsError(fault, `${reason} (${message})`, { cause: error });
+  }
+
+  // As the openssl backend: an ASN.1 decode failure is a certificate that does not parse.
+  if (code?.startsWith('ERR_OSSL_ASN1_') === true || /:asn1 encoding routines:/.test(message)) {
+    return new TlsError('bad-certificate', message, { cause: error });
   }
 
   const nodeFault = code === undefined ? undefined : FAULT_BY_NODE_CODE[code];

@@ -26,6 +26,15 @@ export const VERIFY_FAULTS: Readonly<Record<string, TlsFault>> = {
   X509_V_ERR_CA_KEY_TOO_SMALL: 'bad-certificate',
   X509_V_ERR_CA_MD_TOO_WEAK: 'bad-certificate',
   X509_V_ERR_INVALID_PURPOSE: 'key-usage',
+  // Name constraints (RFC 5280 §4.2.1.10): a violation, or a constraint OpenSSL cannot evaluate.
+  X509_V_ERR_PERMITTED_VIOLATION: 'name-constraints',
+  X509_V_ERR_EXCLUDED_VIOLATION: 'name-constraints',
+  X509_V_ERR_SUBTREE_MINMAX: 'name-constraints',
+  X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE: 'name-constraints',
+  X509_V_ERR_UNSUPPORTED_CONSTRAINT_SYNTAX: 'name-constraints',
+  X509_V_ERR_UNSUPPORTED_NAME_SYNTAX: 'name-constraints',
+  X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION: 'bad-certificate',
+  X509_V_ERR_EC_KEY_EXPLICIT_PARAMS: 'bad-certificate',
 };
 
 /** A verification failure whose code is not in VERIFY_FAULTS. */
