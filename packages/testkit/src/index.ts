@@ -7,3 +7,4 @@ export { GET, opensslClient, opensslClientProcess, opensslServer, type OpensslOp
 export { silentSink } from './silentSink.js';
 export { nodeRelease, type NodeRelease } from './nodeRelease.js';
 export { pollUntil, nextTimer } from './pollUntil.js';
+export { CHROMIUM_PATH, chromiumInstalled, launchChromium, spkiHash, type HeadlessChromium } from './chromium.js';
