@@ -91,7 +91,8 @@ describe('tlsport CLI', function () {
       expect(labels).to.include.members(['CLIENT_HANDSHAKE_TRAFFIC_SECRET', 'SERVER_HANDSHAKE_TRAFFIC_SECRET', 'CLIENT_TRAFFIC_SECRET_0', 'SERVER_TRAFFIC_SECRET_0']);
     });
 
-    it('pure backend, -groups X25519MLKEM768: CONNECTED says group=X25519MLKEM768, and both key logs hold the same secrets', async () => {
+    it('pure backend, -groups X25519MLKEM768: CONNECTED says group=X25519MLKEM768, and both key logs hold the same secrets', async function () {
+      this.timeout(30_000); // two CLI processes with ML-KEM in pure JavaScript (Node 20 has no native ML-KEM)
       const [clientLog, serverLog] = ['pq-client-keylog.txt', 'pq-server-keylog.txt'].map((name) => join(pki.ca.dir, name)) as [string, string];
       const server = await tlsportServer(['-backend', 'pure', '-groups', 'X25519MLKEM768', '-rev', '-naccept', '1', '-keylogfile', serverLog, '-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile]);
       const client = tlsportProcess(['s_client', '-backend', 'pure', '-groups', 'X25519:X25519MLKEM768', '-connect', `127.0.0.1:${server.port}`, '-CAfile', pki.ca.certFile, '-keylogfile', clientLog]);

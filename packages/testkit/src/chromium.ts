@@ -2,7 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 /** Debian's `chromium` package (`apt-get install -y chromium`); .ci/run installs it. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -37,6 +37,8 @@ export async function launchChromium(options: { trustSpki?: readonly string[] } 
   const profile = mkdtempSync(join(tmpdir(), 'tlsport-chromium-'));
   const trust = options.trustSpki === undefined || options.trustSpki.length === 0 ? [] : [`--ignore-certificate-errors-spki-list=${options.trustSpki.join(',')}`];
   try {
+    // Loaded on first use: playwright-core costs about a second of CPU to import.
+    const { chromium } = await import('playwright-core');
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...FLAGS, ...trust] });
     return {
       context,

@@ -52,7 +52,7 @@ export class HybridKeyShare implements KeyShare {
   agree(serverShare: Uint8Array): Uint8Array {
     if (this.pair === undefined) throw new ProviderError(`${this.group}: no key share was offered`);
     const [classical, ciphertext] = this.split(serverShare, MLKEM768.ciphertext);
-    return this.join(this.classical.agree(classical), this.pair.decapsulate(ciphertext));
+    return this.joinSecrets(this.classical.agree(classical), this.pair.decapsulate(ciphertext));
   }
 
   /** Server: encapsulate to the client's ML-KEM key, agree on the ECDHE half. */
@@ -60,7 +60,15 @@ export class HybridKeyShare implements KeyShare {
     const [classical, encapsulationKey] = this.split(clientShare, MLKEM768.encapsulationKey);
     const { ciphertext, sharedSecret } = this.mlkem.encapsulate(encapsulationKey);
     const ecdhe = this.classical.agree(classical);
-    return { publicKey: this.join(this.classical.publicKey, ciphertext), sharedSecret: this.join(ecdhe, sharedSecret) };
+    return { publicKey: this.join(this.classical.publicKey, ciphertext), sharedSecret: this.joinSecrets(ecdhe, sharedSecret) };
+  }
+
+  /** The 64-byte hybrid secret; the two halves are zeroed once copied. */
+  private joinSecrets(ecdhe: Uint8Array, mlkem: Uint8Array): Uint8Array {
+    const secret = this.join(ecdhe, mlkem);
+    ecdhe.fill(0);
+    mlkem.fill(0);
+    return secret;
   }
 
   /** The two parts in the group's order. */

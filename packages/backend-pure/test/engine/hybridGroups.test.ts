@@ -93,4 +93,42 @@ describe('pure client <-> pure server: post-quantum hybrid groups', () => {
     expect(second.client.handshake).to.include({ resumed: true, group: 'X25519MLKEM768' });
     expect(second.server.handshake).to.include({ resumed: true, group: 'X25519MLKEM768' });
   });
+
+  /** Rewrites the client's X25519MLKEM768 key share in its first flight (found by its entry header). */
+  function tamperHybridShare(edit: (share: Uint8Array) => void): (direction: 'c2s' | 's2c', chunk: Uint8Array) => Uint8Array {
+    let done = false;
+    return (direction, chunk) => {
+      if (direction !== 'c2s' || done) return chunk;
+      const at = Buffer.from(chunk).indexOf(Buffer.from([0x11, 0xec, 0x04, 0xc0]));
+      if (at < 0) return chunk;
+      done = true;
+      const copy = Uint8Array.from(chunk);
+      edit(copy.subarray(at + 4, at + 4 + 1216));
+      return copy;
+    };
+  }
+
+  async function refused(edit: (share: Uint8Array) => void): Promise<EnginePair> {
+    const p = await EnginePair.create(backend, { ca: ca.cert, servername: 'localhost' }, backend, { cert: leaf.chain, key: leaf.key }, { tamper: tamperHybridShare(edit) });
+    pairs.push(p);
+    await p.handshake();
+    await p.until(() => p.client.error !== undefined && p.server.error !== undefined);
+    return p;
+  }
+
+  it('a server refuses an encapsulation key that fails the modulus check: illegal_parameter', async () => {
+    const p = await refused((share) => {
+      share[0] = 0xff;
+      share[1]! |= 0x0f;
+    });
+    expect(p.server.error!.fault).to.equal('illegal-parameter');
+    expect(p.server.error!.detail).to.match(/modulus/);
+    expect(p.client.error!.fault).to.equal('illegal-parameter');
+  });
+
+  it("a server refuses the hybrid's X25519 half when it gives an all-zero secret: illegal_parameter", async () => {
+    const p = await refused((share) => share.fill(0, 1184));
+    expect(p.server.error!.fault).to.equal('illegal-parameter');
+    expect(p.server.error!.detail).to.match(/x25519/);
+  });
 });
