@@ -91,6 +91,22 @@ describe('tlsport CLI', function () {
       expect(labels).to.include.members(['CLIENT_HANDSHAKE_TRAFFIC_SECRET', 'SERVER_HANDSHAKE_TRAFFIC_SECRET', 'CLIENT_TRAFFIC_SECRET_0', 'SERVER_TRAFFIC_SECRET_0']);
     });
 
+    it('pure backend, -groups X25519MLKEM768: CONNECTED says group=X25519MLKEM768, and both key logs hold the same secrets', async function () {
+      this.timeout(30_000); // two CLI processes with ML-KEM in pure JavaScript (Node 20 has no native ML-KEM)
+      const [clientLog, serverLog] = ['pq-client-keylog.txt', 'pq-server-keylog.txt'].map((name) => join(pki.ca.dir, name)) as [string, string];
+      const server = await tlsportServer(['-backend', 'pure', '-groups', 'X25519MLKEM768', '-rev', '-naccept', '1', '-keylogfile', serverLog, '-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile]);
+      const client = tlsportProcess(['s_client', '-backend', 'pure', '-groups', 'X25519:X25519MLKEM768', '-connect', `127.0.0.1:${server.port}`, '-CAfile', pki.ca.certFile, '-keylogfile', clientLog]);
+      client.write('mlkem\n');
+      await client.waitFor(/meklm\n/);
+      client.end();
+      expect(await client.exitCode(), client.stderr).to.equal(0);
+      expect(await server.child.exitCode()).to.equal(0);
+      expect(connected(client.stderr)?.group).to.equal('X25519MLKEM768');
+      expect(connected(server.child.stderr)?.group).to.equal('X25519MLKEM768');
+      const lines = (file: string): string[] => readFileSync(file, 'utf8').trim().split('\n').sort();
+      expect(lines(clientLog)).to.have.length.of.at.least(4).and.deep.equal(lines(serverLog));
+    });
+
     it('-www over TLS 1.2 with ALPN and a verified client certificate; -quiet server prints nothing on stderr', async () => {
       const server = await tlsportServer(['-www', '-quiet', '-naccept', '1', '-Verify', '1', '-CAfile', pki.ca.certFile, '-alpn', 'http/1.1', '-cert', pki.rsa.chainFile, '-key', pki.rsa.keyFile]);
       const r = await tlsport(

@@ -1,6 +1,6 @@
 import { constants } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
-import { groupByName, opensslCipherList, selectCertificate, type CertificateKeyPair, type TlsConfig } from '@tlsport/core';
+import { opensslCipherList, opensslGroupList, selectCertificate, type CertificateKeyPair, type TlsConfig } from '@tlsport/core';
 import { contextErrorFromNode } from './faultTable.js';
 
 /** What every SecureContext of one EngineContext shares, so resumption works across SNI contexts. */
@@ -18,6 +18,7 @@ function build(config: TlsConfig, certificate: CertificateKeyPair | undefined, s
   // The server decides the suite and group by its own preference order (config lists it so).
   if (server) secureOptions |= constants.SSL_OP_CIPHER_SERVER_PREFERENCE;
   if (server && !config.sessionTickets) secureOptions |= constants.SSL_OP_NO_TICKET;
+  const ecdhCurve = opensslGroupList(config.groups, process.versions.openssl, 'node-tls');
   try {
     return createSecureContext({
       minVersion: config.minVersion,
@@ -28,7 +29,7 @@ function build(config: TlsConfig, certificate: CertificateKeyPair | undefined, s
         ...config.cipherSuites.filter((s) => s.version === 'TLSv1.3').map((s) => s.openssl),
         opensslCipherList(config.cipherSuites.filter((s) => s.version === 'TLSv1.2').map((s) => s.openssl)),
       ].join(':'),
-      ecdhCurve: config.groups.map((g) => groupByName(g)!.openssl).join(':'),
+      ecdhCurve,
       ca: [...config.ca],
       ...(certificate === undefined ? {} : { cert: certificate.cert, key: certificate.key }),
       ...(shared === undefined ? {} : { ticketKeys: shared.ticketKeys, sessionIdContext: shared.sessionIdContext }),

@@ -1,4 +1,4 @@
-import { TlsError, type EngineContext, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
+import { TlsError, opensslGroupList, type EngineContext, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
 import { addon, type NativeContext } from './native.js';
 import { certificatePairs, contextOptions } from './nativeOptions.js';
 import { OpenSslEngine, pairKey } from './OpenSslEngine.js';
@@ -20,6 +20,8 @@ export class OpenSslContext implements EngineContext {
 
   /** Parses certificates, keys and trust anchors on the libuv pool, off the event loop. */
   static create(config: TlsConfig): Promise<OpenSslContext> {
+    // Refuse groups this Node's OpenSSL lacks now, not at the first session (sessions build the list again).
+    opensslGroupList(config.groups, process.versions.openssl, 'openssl');
     return new Promise((resolve, reject) => {
       addon.buildContext(contextOptions(config), (error, native) => {
         if (error !== null) reject(configError(error));

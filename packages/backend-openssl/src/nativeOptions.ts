@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { GROUPS, OPENSSL_SECURITY_LEVEL, type CertificateKeyPair, type TlsConfig, type TlsVersion } from '@tlsport/core';
+import { OPENSSL_SECURITY_LEVEL, opensslGroupList, type CertificateKeyPair, type TlsConfig, type TlsVersion } from '@tlsport/core';
 import { opensslConstant, type NativeContextOptions, type NativeEngineOptions } from './native.js';
 
 /**
@@ -52,7 +52,7 @@ export function engineOptions(config: TlsConfig, extra: { chooseCertificate: boo
     ciphersuites: names('TLSv1.3'),
     cipherList: names('TLSv1.2'),
     verifyAuthLevel: OPENSSL_SECURITY_LEVEL,
-    groups: config.groups.map((g) => GROUPS.find((info) => info.name === g)!.openssl).join(':'),
+    groups: opensslGroupList(config.groups, process.versions.openssl, 'openssl'),
     requestCert: config.requestCert,
     rejectUnauthorized: config.rejectUnauthorized,
     servername: config.role === 'client' && !ip ? config.servername : undefined,

@@ -13,7 +13,7 @@ export const TLS_OPTIONS = {
   tls1_3: flag('TLS 1.3 only'),
   ciphersuites: text('LIST', 'TLS 1.3 suites, colon-separated IANA names'),
   cipher: text('LIST', 'TLS 1.2 suites, colon-separated OpenSSL or IANA names'),
-  groups: text('LIST', 'key exchange groups, colon-separated (X25519:P-256:P-384)'),
+  groups: text('LIST', 'key exchange groups, colon-separated, in preference order (X25519MLKEM768:X25519:P-256:P-384:SecP256r1MLKEM768)'),
   keylogfile: text('FILE', 'append NSS key log lines (SSLKEYLOGFILE format) to FILE'),
   quiet: flag('no CONNECTED/PEER lines on stderr (failures are still reported)'),
 } as const;

@@ -10,6 +10,7 @@ export {
   suiteByCode,
   groupByName,
   groupByCode,
+  isHybridGroup,
   type CipherSuiteInfo,
   type GroupInfo,
   type GroupName,
@@ -31,3 +32,4 @@ export { Listener } from './transport/Listener.js';
 export { TLS_BACKEND } from './di/tokens.js';
 export { backendModule, useBackend, loadBackendModule, installedBackends, BACKEND_PACKAGES } from './di/backendModule.js';
 export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL, opensslCipherList } from './tls/policy.js';
+export { opensslGroupList, opensslHasHybridGroups } from './tls/opensslGroups.js';

@@ -6,6 +6,7 @@ import { AlertDescription } from '../src/tls/alerts.js';
 import { resolveTlsConfig } from '../src/attributes/resolveConfig.js';
 import { GskError } from '../src/gsk/GskError.js';
 import { selectCertificate } from '../src/engine/selectCertificate.js';
+import { opensslGroupList, opensslHasHybridGroups } from '../src/tls/opensslGroups.js';
 
 describe('GSK tables', () => {
   it("uses IBM's numbers", () => {
@@ -54,7 +55,7 @@ describe('resolveTlsConfig', () => {
     expect(c.role).to.equal('client');
     expect([c.minVersion, c.maxVersion]).to.deep.equal(['TLSv1.2', 'TLSv1.3']);
     expect(c.cipherSuites).to.have.length(9);
-    expect(c.groups).to.deep.equal(['x25519', 'secp256r1', 'secp384r1']);
+    expect(c.groups).to.deep.equal(['X25519MLKEM768', 'x25519', 'secp256r1', 'secp384r1', 'SecP256r1MLKEM768']);
     expect(c.ca.length).to.be.greaterThan(50);
     expect(c.caFromUser).to.equal(false);
     expect(c.rejectUnauthorized).to.equal(true);
@@ -110,5 +111,18 @@ describe('resolveTlsConfig', () => {
     expect(selectCertificate(c, 'www.example.com')).to.equal(w);
     expect(selectCertificate(c, 'a.b.example.com')).to.equal(d);
     expect(selectCertificate(c, undefined)).to.equal(d);
+  });
+});
+
+describe('opensslGroupList', () => {
+  it('knows which OpenSSL has the hybrids', () => {
+    expect(['3.0.19', '3.4.1', '3.5.0', '3.5.9+quic', '4.0.0'].map(opensslHasHybridGroups)).to.deep.equal([false, false, true, true, true]);
+  });
+
+  it('keeps the hybrids on OpenSSL 3.5, drops them before, and refuses a hybrid-only list there', () => {
+    const all = ['X25519MLKEM768', 'x25519', 'secp256r1', 'SecP256r1MLKEM768'] as const;
+    expect(opensslGroupList(all, '3.5.4', 'openssl')).to.equal('X25519MLKEM768:X25519:P-256:SecP256r1MLKEM768');
+    expect(opensslGroupList(all, '3.0.19', 'openssl')).to.equal('X25519:P-256');
+    expect(() => opensslGroupList(['X25519MLKEM768'], '3.0.19', 'node-tls')).to.throw(TlsError, /node-tls backend: this Node's OpenSSL 3.0.19 has no ML-KEM/);
   });
 });

@@ -26,7 +26,10 @@ export interface SecureAttributes {
   cipherSuites?: string;
   /** TLS 1.2 suites, colon-separated, OpenSSL or IANA names (as Node's `ciphers`). */
   ciphers?: string;
-  /** Key exchange groups in preference order: "x25519", "P-256"/"secp256r1", "P-384"/"secp384r1". */
+  /**
+   * Key exchange groups in preference order: "X25519MLKEM768", "x25519", "P-256"/"secp256r1",
+   * "P-384"/"secp384r1", "SecP256r1MLKEM768". Default: all, in that order.
+   */
   groups?: string | readonly string[];
   requestCert?: boolean;
   rejectUnauthorized?: boolean;

@@ -117,7 +117,7 @@ export function resolveTlsConfig(attrs: SecureAttributes): TlsConfig {
     ? GROUPS.map((g) => g.name)
     : list(groupSpec).map((name) => {
         const g = groupByName(name);
-        if (g === undefined) throw new GskError(GskStatus.GSK_TLSPORT_ERROR_NO_SHARED_GROUP, `groups: "${name}" is not a group tlsport supports (x25519, P-256, P-384)`);
+        if (g === undefined) throw new GskError(GskStatus.GSK_TLSPORT_ERROR_NO_SHARED_GROUP, `groups: "${name}" is not a group tlsport supports (${GROUPS.map((g) => g.name).join(', ')})`);
         return g.name;
       });
   if (groups.length === 0) throw new GskError(GskStatus.GSK_TLSPORT_ERROR_NO_SHARED_GROUP, 'groups: empty list');
