@@ -9,7 +9,7 @@ type Pem = string | Uint8Array;
 export interface SecureAttributes {
   /** Default 'client'. GSK_SESSION_TYPE sets it too. */
   role?: 'client' | 'server';
-  /** Trust anchors (PEM; one string may hold several). Default: Node's bundled roots. */
+  /** Trust anchors (PEM; one string may hold several). Default: Node's bundled roots plus NODE_EXTRA_CA_CERTS. */
   ca?: Pem | readonly Pem[];
   /** This side's certificate chain, PEM, leaf first. */
   cert?: Pem;
@@ -41,6 +41,8 @@ export interface SecureAttributes {
   session?: Uint8Array;
   /** Receives NSS key log lines (without newline), as Node's 'keylog' event. */
   keylog?: (line: string) => void;
+  /** Client: called with each new resumption state (as Node's 'session' event); also kept in resumptionState. */
+  onSession?: (state: Uint8Array) => void;
 
   GSK_SESSION_TYPE?:
     | 'GSK_CLIENT_SESSION'
@@ -65,7 +67,7 @@ export interface SecureAttributes {
 export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set<keyof SecureAttributes>([
   'role', 'ca', 'cert', 'key', 'sniCertificates', 'servername', 'ALPNProtocols', 'minVersion', 'maxVersion',
   'cipherSuites', 'ciphers', 'groups', 'requestCert', 'rejectUnauthorized', 'handshakeTimeoutMs', 'sessionTickets',
-  'session', 'keylog', 'GSK_SESSION_TYPE', 'GSK_PROTOCOL_TLSV13', 'GSK_PROTOCOL_TLSV12', 'GSK_TLSV13_CIPHER_SPECS_EX',
+  'session', 'keylog', 'onSession', 'GSK_SESSION_TYPE', 'GSK_PROTOCOL_TLSV13', 'GSK_PROTOCOL_TLSV12', 'GSK_TLSV13_CIPHER_SPECS_EX',
   'GSK_TLSV12_CIPHER_SPECS_EX', 'GSK_ECDHE_CURVES', 'GSK_HANDSHAKE_TIMEOUT', 'GSK_SSL_EXTN_SERVERNAME_REQUEST',
   'GSK_ALPN_PROTOCOLS',
 ]);

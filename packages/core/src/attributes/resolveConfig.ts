@@ -1,8 +1,8 @@
-import { rootCertificates } from 'node:tls';
 import type { CertificateKeyPair, TlsConfig } from '../engine/config.js';
 import { GskError } from '../gsk/GskError.js';
 import { GskStatus } from '../gsk/status.js';
 import { CIPHER_SUITES, GROUPS, groupByName, suiteByName, type CipherSuiteInfo, type GroupName, type TlsVersion } from '../tls/suites.js';
+import { defaultCaCertificates } from './defaultCa.js';
 import type { SecureAttributes } from './SecureAttributes.js';
 
 const DEFAULT_HANDSHAKE_TIMEOUT_MS = 30_000;
@@ -123,7 +123,7 @@ export function resolveTlsConfig(attrs: SecureAttributes): TlsConfig {
   if (groups.length === 0) throw new GskError(GskStatus.GSK_TLSPORT_ERROR_NO_SHARED_GROUP, 'groups: empty list');
 
   const caFromUser = attrs.ca !== undefined;
-  const ca = caFromUser ? certificatesOf(Array.isArray(attrs.ca) ? (attrs.ca as readonly (string | Uint8Array)[]) : [attrs.ca as string | Uint8Array]) : [...rootCertificates];
+  const ca = caFromUser ? certificatesOf(Array.isArray(attrs.ca) ? (attrs.ca as readonly (string | Uint8Array)[]) : [attrs.ca as string | Uint8Array]) : defaultCaCertificates();
 
   if ((attrs.cert === undefined) !== (attrs.key === undefined)) {
     throw new GskError(attrs.key === undefined ? GskStatus.GSK_ERROR_NO_PRIVATE_KEY : GskStatus.GSK_ERROR_NO_CERTIFICATE, 'cert and key must be given together');

@@ -19,9 +19,9 @@ export interface TlsConfig {
   readonly cipherSuites: readonly CipherSuiteInfo[];
   /** Enabled key-exchange groups in preference order; never empty. */
   readonly groups: readonly GroupName[];
-  /** Trust anchors, PEM. When the user gives none: Node's bundled roots (tls.rootCertificates). */
+  /** Trust anchors, PEM. When the user gives none: Node's bundled roots (tls.rootCertificates) plus NODE_EXTRA_CA_CERTS, as node:tls. */
   readonly ca: readonly string[];
-  /** Whether `ca` was given by the user (false: Node's bundled roots). */
+  /** Whether `ca` was given by the user (false: the default roots). */
   readonly caFromUser: boolean;
   /** This side's certificate: required for a server (unless every name is in sniCertificates). */
   readonly certificate: CertificateKeyPair | undefined;

@@ -10,6 +10,7 @@ import type { CompletionPort } from '../port/CompletionPort.js';
 import { Fifo } from '../port/CompletionQueue.js';
 import { OperationKind, type OperationId, type Overlapped, type OverlappedInput } from '../port/Overlapped.js';
 import { handshake$, receive$, send$ } from '../reactive/sessionStreams.js';
+import * as promises from '../faces/sessionPromises.js';
 import { cancelledError, TlsError } from '../tls/TlsError.js';
 import { negotiatedFrom, type Negotiated } from './negotiated.js';
 import { Operation, OperationRegistry, type CompletionTarget } from './Operation.js';
@@ -62,6 +63,7 @@ export class SecureSession {
   private result: Negotiated | undefined;
   private resumption: Uint8Array | undefined;
   private keylog: ((line: string) => void) | undefined;
+  private onSession: ((state: Uint8Array) => void) | undefined;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stream listeners of different shapes
   private readonly listeners: [string, (...args: any[]) => void][] = [];
 
@@ -205,6 +207,30 @@ export class SecureSession {
     return send$(this, bytes);
   }
 
+  /** The handshake as a promise (faces/sessionPromises.ts); `signal` cancels it. */
+  handshake(options?: promises.PromiseOptions): Promise<Negotiated> {
+    return promises.handshake(this, options);
+  }
+
+  /** Sends `bytes`; resolves once the send completes. */
+  write(bytes: Uint8Array, options?: promises.PromiseOptions): Promise<number> {
+    return promises.write(this, bytes, options);
+  }
+
+  /** Received plaintext, one receive per step of the loop; `for await (const chunk of session)` uses it too. */
+  chunks(options?: promises.PromiseOptions): AsyncGenerator<Uint8Array, void, undefined> {
+    return promises.chunks(this, options);
+  }
+
+  [Symbol.asyncIterator](): AsyncGenerator<Uint8Array, void, undefined> {
+    return promises.chunks(this);
+  }
+
+  /** close_notify (1- or 2-step), then close(). */
+  end(options?: promises.EndOptions): Promise<void> {
+    return promises.end(this, options);
+  }
+
   // ---- operation starts, shared by the port API and the reactive layer --------------------------
 
   /** @internal */
@@ -223,7 +249,7 @@ export class SecureSession {
     } catch (error) {
       return fail(overlapped, error instanceof GskError ? error.status : GskStatus.GSK_INTERNAL_ERROR, (error as Error).message);
     }
-    this.keylog = { ...this.host.attributes(), ...this.overrides }.keylog;
+    ({ keylog: this.keylog, onSession: this.onSession } = { ...this.host.attributes(), ...this.overrides });
     this.state = 'handshaking';
     this.handshakeStartedAt = performance.now();
     const op = this.operations.start(OperationKind.StartInit, overlapped, target);
@@ -359,6 +385,7 @@ export class SecureSession {
       keylog: (line) => this.keylog?.(line),
       session: (state) => {
         this.resumption = state;
+        this.onSession?.(state);
       },
     };
   }
