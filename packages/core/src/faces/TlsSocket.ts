@@ -31,7 +31,7 @@ export interface TlsSocketInit {
   rejectUnauthorized: boolean;
   /** Client: called after the handshake; a returned Error fails the connection (when rejectUnauthorized). */
   checkIdentity?: (socket: TlsSocket) => Error | undefined;
-  /** Whether someone wants 'keylog' lines (asked when the handshake starts). */
+  /** Whether someone wants 'keylog' lines, asked when the handshake starts (default: a 'keylog' listener on the socket). */
   wantsKeylog?: () => boolean;
   signal?: AbortSignal;
   allowHalfOpen?: boolean;
@@ -105,7 +105,7 @@ export class TlsSocket extends TlsSocketInfo {
         const attributes: SecureAttributes = {
           ...this.init.attributes,
           onSession: (state) => this.onSessionState(state),
-          ...(this.init.wantsKeylog?.() === true ? { keylog: (line: string) => this.emit('keylog', Buffer.from(line + '\n', 'latin1')) } : {}),
+          ...((this.init.wantsKeylog?.() ?? this.listenerCount('keylog') > 0) ? { keylog: (line: string) => this.emit('keylog', Buffer.from(line + '\n', 'latin1')) } : {}),
         };
         this.session = environment.openSession(this.transport, attributes, { ownsSocket: this.init.ownsTransport });
         this.ids.init = this.session.generateOperationId();
