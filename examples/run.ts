@@ -10,6 +10,10 @@ const EXAMPLES: Readonly<Record<string, () => Promise<{ main(args: readonly stri
   'gskit-async-handshake-server': () => import('./gskit-async-handshake-server.js'),
   'gskit-async-recv-server': () => import('./gskit-async-recv-server.js'),
   'gskit-client': () => import('./gskit-client.js'),
+  'with-https': () => import('./with-https.js'),
+  'with-fetch': () => import('./with-fetch.js'),
+  'with-http2': () => import('./with-http2.js'),
+  'with-ws': () => import('./with-ws.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -70,9 +70,30 @@ describe('examples', function () {
     });
   }
 
+  // The library examples each run on one backend, a different one each (test/faces runs every library on every backend).
+  const rotate = (i: number): string => BACKENDS[i % BACKENDS.length]!;
+
+  it(`with-https on ${rotate(0)}: node:http on tlsport sockets, an https.Agent with keep-alive reuses one connection`, async () => {
+    const out = await example('with-https', rotate(0));
+    for (const path of ['/one', '/two', '/three']) expect(out).to.match(new RegExp(`^200 ${path} over TLSv1\\.3 TLS_\\w+$`, 'm'));
+    expect(out).to.include(`${rotate(0)}: 3 requests over 1 TLS connection(s)`);
+  });
+
+  it(`with-fetch on ${rotate(1)}: undici fetch through an Agent whose connect is tlsport's`, async () => {
+    expect(await example('with-fetch', rotate(1))).to.equal('200 fetched /hello over TLSv1.3\n');
+  });
+
+  it(`with-http2 on ${rotate(2)}: ALPN h2 on both sides, two streams`, async () => {
+    expect(await example('with-http2', rotate(2))).to.equal('server: ALPN h2\n200 /a over HTTP/2\n200 /b over HTTP/2\nclient: ALPN h2, TLSv1.3\n');
+  });
+
+  it(`with-ws on ${rotate(3)}: a wss:// echo with ws on both ends`, async () => {
+    expect(await example('with-ws', rotate(3))).to.equal('echo: hello over tlsport\n');
+  });
+
   it('an unknown example name prints the list and exits 2', async () => {
     const r = await run(process.execPath, [RUNNER, 'nope'], '', 10_000, AT_ROOT);
     expect(r.code).to.equal(2);
-    expect(r.stderr).to.include('examples: ibmi-style, di-backend, cancel-handshake, rx-echo, gskit-async-handshake-server, gskit-async-recv-server, gskit-client');
+    expect(r.stderr).to.include('examples: ibmi-style, di-backend, cancel-handshake, rx-echo, gskit-async-handshake-server, gskit-async-recv-server, gskit-client, with-https, with-fetch, with-http2, with-ws');
   });
 });
