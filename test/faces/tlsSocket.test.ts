@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createServer as netServer, type AddressInfo, type Socket } from 'node:net';
 import { expect } from 'chai';
 import { connect, GskStatus, type TlsSocket } from '@tlsport/core';
-import { pollUntil, selfSignedLeaf } from '@tlsport/testkit';
+import { pollUntil, run, selfSignedLeaf } from '@tlsport/testkit';
+import { REPO_ROOT } from '../support/repoRoot.js';
 import { BACKEND_NAMES, connectError, facesPki, listen, readAll, secureClient, type FacesPki } from './support/fixture.js';
 
 /** A TCP server that accepts and never answers: a handshake to it stays pending. */
@@ -188,6 +189,27 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
     expect(() => connect({ port: 1, pfx: Buffer.alloc(1) })).to.throw(/pfx: PKCS#12 is not supported/);
     expect(() => connect({ port: 1, minVersion: 'TLSv1' })).to.throw(/minVersion: TLSv1 /);
     expect(() => connect({ port: 1, ciphers: 'RC4-MD5' })).to.throw(/ciphers: "RC4-MD5" names none/);
+  });
+
+  it('NODE_EXTRA_CA_CERTS is trusted by default on every backend, as node:tls trusts it', async () => {
+    const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend: 'node-tls' }, (s) => s.end('trusted'));
+    // A fresh process reads the variable, as Node does at startup; it connects without `ca` on each backend.
+    const script = `
+      import { connect } from '@tlsport/core';
+      for (const backend of ${JSON.stringify(BACKEND_NAMES)}) {
+        const socket = connect({ host: '127.0.0.1', port: ${srv.port}, servername: 'localhost', backend });
+        const outcome = await new Promise((resolve) => {
+          socket.once('secureConnect', () => resolve('authorized=' + socket.authorized));
+          socket.once('error', (e) => resolve(e.code));
+        });
+        console.log(backend + ' ' + outcome);
+        socket.destroy();
+      }`;
+    const withExtra = await run(process.execPath, ['--input-type=module', '-e', script], '', 20_000, { cwd: REPO_ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: pki.ca.certFile } });
+    expect(withExtra.stdout + withExtra.stderr).to.equal(BACKEND_NAMES.map((b) => `${b} authorized=true\n`).join(''));
+    const without = await run(process.execPath, ['--input-type=module', '-e', script], '', 20_000, { cwd: REPO_ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } });
+    expect(without.stdout + without.stderr).to.equal(BACKEND_NAMES.map((b) => `${b} UNABLE_TO_VERIFY_LEAF_SIGNATURE\n`).join(''));
+    await srv.close();
   });
 
   it('an expired server certificate: CERT_HAS_EXPIRED', async () => {

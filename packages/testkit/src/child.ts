@@ -6,6 +6,8 @@ export type ChildStream = 'stdout' | 'stderr' | 'output';
 export interface ChildOptions {
   /** Working directory; default the test process's own (process.cwd()). */
   cwd?: string;
+  /** Environment; default the test process's own. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const running = new Set<Child>();
@@ -25,7 +27,7 @@ export class Child {
   private readonly process: ChildProcessWithoutNullStreams;
 
   constructor(command: string, args: readonly string[], options: ChildOptions = {}) {
-    this.process = spawn(command, args, { cwd: options.cwd ?? process.cwd(), stdio: 'pipe' });
+    this.process = spawn(command, args, { cwd: options.cwd ?? process.cwd(), env: options.env ?? process.env, stdio: 'pipe' });
     this.process.stdout.setEncoding('utf8').on('data', (s: string) => {
       this.stdout += s;
       this.output += s;

@@ -240,7 +240,10 @@ export class TlsSocket extends TlsSocketInfo {
   }
 
   private fail(c: Overlapped): void {
-    if (!this.destroyed) this.destroy(nodeError(c.error, c.returnValue));
+    if (this.destroyed) return;
+    // The peer left after this side ended: nothing was lost that anyone still waits for.
+    const peerGone = c.returnValue === GskStatus.GSK_ERROR_IO || c.returnValue === GskStatus.GSK_ERROR_SOCKET_CLOSED;
+    this.destroy(peerGone && this.writableEnded ? undefined : nodeError(c.error, c.returnValue));
   }
 
   /** Handlers of a destroyed socket do nothing: its operations end cancelled. */

@@ -106,5 +106,6 @@ export async function end(session: SecureSession, options: EndOptions = {}): Pro
   } finally {
     await session.close();
     ports.get(session)?.destroy();
+    ports.delete(session);
   }
 }
