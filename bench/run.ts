@@ -14,6 +14,7 @@ import { bulkSuite } from './suites/bulk.js';
 import { cryptoSuite } from './suites/crypto.js';
 import { eventLoopSuite } from './suites/eventLoop.js';
 import { handshakeSuite, resumeSuite } from './suites/handshakes.js';
+import { httpsSuite } from './suites/https.js';
 import { memorySuite } from './suites/memory.js';
 import { serverSuite } from './suites/server.js';
 import { progress, type SuiteContext, type SuiteOutput } from './suites/SuiteContext.js';
@@ -36,6 +37,7 @@ const SUITES: Record<string, (context: SuiteContext) => Promise<SuiteOutput>> = 
   server: async (context) => serverSuite(context, await load()),
   eventloop: async (context) => eventLoopSuite(context, await load()),
   bulk: bulkSuite,
+  https: httpsSuite,
   memory: (context) => memorySuite(context, pki),
   port: async (context) => ({ compared: [], single: await runPortBench(nodeTlsBackend, context.options) }),
 };

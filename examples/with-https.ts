@@ -1,20 +1,9 @@
 import { once } from 'node:events';
 import { createServer as httpServer } from 'node:http';
-import { Agent, get, type AgentOptions } from 'node:https';
+import { get } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { connect, createServer, type BackendChoice, type TlsSocket } from '@tlsport/core';
+import { Agent, createServer, type BackendChoice, type TlsSocket } from '@tlsport/core';
 import { examplePki } from './pki.js';
-
-/** An https.Agent whose connections are tlsport sockets (keep-alive and everything else as usual). */
-class TlsportAgent extends Agent {
-  constructor(private readonly backend: BackendChoice, options: AgentOptions) {
-    super(options);
-  }
-
-  override createConnection(options: object): TlsSocket {
-    return connect({ ...options, backend: this.backend });
-  }
-}
 
 /**
  * https over tlsport, both ends: node:http serves on tlsport sockets, an https.Agent with
@@ -36,7 +25,8 @@ export async function main(args: readonly string[]): Promise<void> {
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
 
-  const agent = new TlsportAgent(backend, { keepAlive: true, ca: pki.ca.cert });
+  // An https.Agent whose connections are tlsport sockets.
+  const agent = new Agent({ backend, keepAlive: true, ca: pki.ca.cert });
   const connections = new Set<unknown>();
   for (const path of ['/one', '/two', '/three']) {
     const res = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => get(`https://127.0.0.1:${port}${path}`, { agent }, resolve).on('error', reject));

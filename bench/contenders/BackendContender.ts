@@ -1,4 +1,7 @@
-import { memoryPipe, resolveTlsConfig, SecureEnvironment, type EngineContext, type SecureAttributes, type TlsBackend, type TlsConfig } from '@tlsport/core';
+import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Agent, createServer, memoryPipe, resolveTlsConfig, SecureEnvironment, type EngineContext, type SecureAttributes, type TlsBackend, type TlsConfig } from '@tlsport/core';
 import { EngineLink } from '../links/EngineLink.js';
 import { closeSessions, establishSessions, type SessionPair } from '../links/sessionPair.js';
 import { sessionTransfer } from '../links/sessionTransfer.js';
@@ -6,7 +9,8 @@ import { tcpPair } from '../links/tcpPair.js';
 import type { BenchPki } from '../pki.js';
 import { TlsportServer } from '../servers/TlsportServer.js';
 import { clientGroups, IDLE_BATCH } from './NodeTlsContender.js';
-import type { BulkLink, BulkSuite, Contender, HandshakeProfile, Handshaker, IdleSessions, ServerUnderTest } from './Contender.js';
+import type { BulkLink, BulkSuite, Contender, HandshakeProfile, Handshaker, HttpsSide, IdleSessions, ServerUnderTest } from './Contender.js';
+import { closeHttpServer } from '../servers/closeHttpServer.js';
 
 /**
  * A tlsport backend. In memory it is driven through the engine SPI directly (EngineLink), which
@@ -88,6 +92,25 @@ export class BackendContender implements Contender {
 
   async server(): Promise<ServerUnderTest> {
     return TlsportServer.start(this.backend, this.pki.server('ecdsa'));
+  }
+
+  https(): HttpsSide {
+    return {
+      serve: async (handler) => {
+        const app = createHttpServer(handler);
+        const server = createServer({ ...this.pki.server('ecdsa'), backend: this.backend }, (socket) => app.emit('connection', socket));
+        server.listen(0, '127.0.0.1');
+        await once(server, 'listening');
+        return {
+          port: (server.address() as AddressInfo).port,
+          close: async () => {
+            await closeHttpServer(app);
+            await new Promise((resolve) => server.close(resolve));
+          },
+        };
+      },
+      agent: (options) => new Agent({ ...options, ca: this.pki.ca('ecdsa'), backend: this.backend }),
+    };
   }
 
   async idleSessions(): Promise<IdleSessions> {

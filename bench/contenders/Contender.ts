@@ -1,3 +1,5 @@
+import type { RequestListener } from 'node:http';
+import type { Agent as HttpsAgent, AgentOptions } from 'node:https';
 import type { GroupName, TlsVersion } from '@tlsport/core';
 import type { CertKind } from '../pki.js';
 
@@ -43,6 +45,14 @@ export interface IdleSessions {
   close(): Promise<void>;
 }
 
+/** Node's https machinery over one contender's TLS. */
+export interface HttpsSide {
+  /** node:http's `handler` served over TLS on 127.0.0.1 (ECDSA certificate). */
+  serve(handler: RequestListener): Promise<{ port: number; close(): Promise<void> }>;
+  /** An https.Agent (trusting the bench CA) whose connections use this contender's TLS. */
+  agent(options: AgentOptions): HttpsAgent;
+}
+
 /**
  * Something benchmarked: plain node:tls (the baseline) or a tlsport backend. Each contender does
  * the same work its own way, so the suites never branch on who is measured.
@@ -53,6 +63,7 @@ export interface Contender {
   bulk(suite: BulkSuite, over: 'memory' | 'loopback'): Promise<BulkLink>;
   server(): Promise<ServerUnderTest>;
   idleSessions(): Promise<IdleSessions>;
+  https(): HttpsSide;
   /** Native objects alive in the backend (the openssl addon's SSL count), when it can tell. */
   readonly nativeObjects?: () => number;
 }

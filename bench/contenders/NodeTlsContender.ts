@@ -1,10 +1,12 @@
 import { once } from 'node:events';
+import { Agent as HttpsAgent, createServer as createHttpsServer } from 'node:https';
+import { closeHttpServer } from '../servers/closeHttpServer.js';
 import type { AddressInfo } from 'node:net';
 import { TLSSocket, connect, createSecureContext, createServer, type SecureContext, type Server } from 'node:tls';
 import { groupByName, memoryPipe } from '@tlsport/core';
 import { ByteCounter, streamTransfer } from '../links/streamTransfer.js';
 import type { BenchPki, CertKind } from '../pki.js';
-import type { BulkLink, BulkSuite, Contender, HandshakeProfile, Handshaker, IdleSessions, ServerUnderTest } from './Contender.js';
+import type { BulkLink, BulkSuite, Contender, HandshakeProfile, Handshaker, HttpsSide, IdleSessions, ServerUnderTest } from './Contender.js';
 
 /** A TLSSocket pair over core's in-memory pipe; `ready` settles when both handshakes are done or either side fails. */
 interface SocketPair {
@@ -82,6 +84,17 @@ export class NodeTlsContender implements Contender {
         return failures;
       },
       close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  https(): HttpsSide {
+    return {
+      serve: async (handler) => {
+        const server = createHttpsServer(this.pki.server('ecdsa'), handler);
+        const port = await listen(server);
+        return { port, close: () => closeHttpServer(server) };
+      },
+      agent: (options) => new HttpsAgent({ ...options, ca: this.pki.ca('ecdsa') }),
     };
   }
 

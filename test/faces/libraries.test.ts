@@ -1,25 +1,14 @@
 import { once } from 'node:events';
 import { createServer as httpServer, type ClientRequestArgs, type IncomingMessage, type RequestOptions } from 'node:http';
 import { connect as http2Connect, createServer as h2cServer, type ClientHttp2Session } from 'node:http2';
-import { Agent as HttpsAgent, createServer as httpsServer, request as httpsRequest, type AgentOptions } from 'node:https';
+import { createServer as httpsServer, request as httpsRequest } from 'node:https';
 import type { AddressInfo, Server } from 'node:net';
 import { expect } from 'chai';
 import { Agent as UndiciAgent, fetch } from 'undici';
 import { WebSocket, WebSocketServer } from 'ws';
-import { connect, type BackendChoice, type ConnectOptions, type TlsSocket } from '@tlsport/core';
+import { Agent, connect, type ConnectOptions, type TlsSocket } from '@tlsport/core';
 import { BACKEND_NAMES, facesPki, listen, type FacesPki } from './support/fixture.js';
 import { BIG, BIG_SHA256, hashStream, sha256, testApp } from './support/httpApp.js';
-
-/** An https.Agent whose connections are tlsport sockets. */
-class TlsportAgent extends HttpsAgent {
-  constructor(private readonly backend: BackendChoice, options: AgentOptions) {
-    super(options);
-  }
-
-  override createConnection(options: object): TlsSocket {
-    return connect({ ...options, backend: this.backend });
-  }
-}
 
 /** One request; resolves with the response (body unread). */
 function request(options: RequestOptions & { ca?: string }, body?: Uint8Array): Promise<IncomingMessage> {
@@ -72,7 +61,7 @@ describe('faces: https, http2, undici fetch and ws over tlsport', function () {
         await bigBothWays((method, path, body) => request({ port: srv.port, method, path, createConnection }, body));
         expect(app.connections()).to.equal(2);
         // Keep-alive: several requests, one TLS connection.
-        const agent = new TlsportAgent(backend, { keepAlive: true, maxSockets: 1, ca: pki.ca.cert });
+        const agent = new Agent({ backend, keepAlive: true, maxSockets: 1, ca: pki.ca.cert });
         const served = [];
         for (let i = 0; i < 4; i++) served.push(await text(await request({ port: srv.port, path: '/connection', agent })));
         await bigBothWays((method, path, body) => request({ port: srv.port, method, path, agent }, body));
@@ -95,7 +84,7 @@ describe('faces: https, http2, undici fetch and ws over tlsport', function () {
         const nodeServer = httpsServer({ cert: pki.leaf.chain, key: pki.leaf.key }, app.handler);
         nodeServer.listen(0, '127.0.0.1');
         await once(nodeServer, 'listening');
-        const agent = new TlsportAgent(backend, { keepAlive: true, ca: pki.ca.cert });
+        const agent = new Agent({ backend, keepAlive: true, ca: pki.ca.cert });
         await bigBothWays((method, path, body) => request({ port: (nodeServer.address() as AddressInfo).port, method, path, agent }, body));
         agent.destroy();
         await close(nodeServer);

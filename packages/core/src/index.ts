@@ -40,3 +40,4 @@ export type { BackendChoice, ConnectOptions, NodeTlsOptions, ServerOptions } fro
 export { nodeError, codeForPeerAlert, type TlsportNodeError } from './faces/nodeErrors.js';
 export type { PromiseOptions, EndOptions } from './faces/sessionPromises.js';
 export { extraCaCertificates } from './attributes/defaultCa.js';
+export { Agent, type AgentOptions } from './faces/agent.js';
