@@ -78,6 +78,36 @@ describe('faces: TlsSocket reports what node:tls reports', function () {
       });
     }
 
+    for (const version of ['TLSv1.3', 'TLSv1.2'] as const) {
+      it(`${backend} exportKeyingMaterial equals node:tls's peer's, ${version}, both roles, with and without context`, async () => {
+        const ekm = (s: { exportKeyingMaterial(length: number, label: string, context?: Buffer): Buffer }): string[] => [
+          s.exportKeyingMaterial(32, 'EXPERIMENTAL-tlsport').toString('hex'),
+          s.exportKeyingMaterial(48, 'EXPERIMENTAL-tlsport', Buffer.from('context')).toString('hex'),
+        ];
+        // tlsport client, node:tls server.
+        const nodeSockets: tls.TLSSocket[] = [];
+        const nodeServer = tls.createServer({ cert: pki.leaf.chain, key: pki.leaf.key, maxVersion: version }, (s) => nodeSockets.push(s));
+        nodeServer.listen(0, '127.0.0.1');
+        await once(nodeServer, 'listening');
+        const ours = await secureClient((nodeServer.address() as AddressInfo).port, { ca: pki.ca.cert, backend });
+        while (nodeSockets.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(ours.getProtocol()).to.equal(version);
+        expect(ekm(ours)).to.deep.equal(ekm(nodeSockets[0]!));
+        ours.destroy();
+        nodeSockets[0]!.destroy();
+        await new Promise((resolve) => nodeServer.close(resolve));
+        // node:tls client, tlsport server.
+        const oursServed: TlsSocket[] = [];
+        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, maxVersion: version, backend }, (s) => oursServed.push(s));
+        const client = tls.connect({ host: '127.0.0.1', port: srv.port, servername: 'localhost', ca: pki.ca.cert });
+        await once(client, 'secureConnect');
+        while (oursServed.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(ekm(oursServed[0]!)).to.deep.equal(ekm(client));
+        client.destroy();
+        await srv.close();
+      });
+    }
+
     it(`${backend} server against a node:tls client with a client certificate`, async () => {
       // One suite, so both servers negotiate the same connection (their preference orders differ).
       const serverOptions = { cert: pki.leaf.chain, key: pki.leaf.key, ca: pki.ca.cert, requestCert: true, ciphers: 'TLS_AES_256_GCM_SHA384' };

@@ -48,6 +48,13 @@ export class NodeTlsEngine implements TlsEngine {
     this.hasCertificate = config.certificate !== undefined;
   }
 
+  exportKeyingMaterial(length: number, label: string, context: Uint8Array | undefined): Uint8Array {
+    if (this.socket === undefined || !this.established) throw new TlsError('internal', 'keying material needs a completed handshake', { alert: undefined });
+    // Node's context is optional (its typings say otherwise): absent means "no context" (RFC 5705 §4).
+    const socket = this.socket as { exportKeyingMaterial(length: number, label: string, context?: Buffer): Buffer };
+    return context === undefined ? socket.exportKeyingMaterial(length, label) : socket.exportKeyingMaterial(length, label, Buffer.from(context));
+  }
+
   start(): void {
     if (this.destroyed) return;
     const socket = this.config.role === 'client' ? this.connectClient() : this.acceptServer();

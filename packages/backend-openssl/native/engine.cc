@@ -1,6 +1,10 @@
 #include "engine.h"
 
 #include <algorithm>
+#include <string>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include "context.h"
 #include "handshake_worker.h"
@@ -66,6 +70,7 @@ Napi::Function Engine::Define(Napi::Env env) {
                          InstanceMethod<&Engine::KeyUpdate>("keyUpdate"),
                          InstanceMethod<&Engine::Shutdown>("shutdown"),
                          InstanceMethod<&Engine::ChooseCertificate>("chooseCertificate"),
+                         InstanceMethod<&Engine::ExportKeyingMaterial>("exportKeyingMaterial"),
                          InstanceMethod<&Engine::Free>("free"),
                      });
 }
@@ -176,6 +181,26 @@ Napi::Value Engine::Shutdown(const Napi::CallbackInfo& info) {
 Napi::Value Engine::ChooseCertificate(const Napi::CallbackInfo& info) {
   Connection& connection = Ready(info.Env());
   return Napi::Boolean::New(info.Env(), connection.ChooseContext(info[0].As<Napi::Number>().Uint32Value()));
+}
+
+// exportKeyingMaterial(length, label, context?) -> Uint8Array: RFC 5705 / RFC 8446 §7.5 keying
+// material. JS has checked the arguments and that the handshake is done.
+Napi::Value Engine::ExportKeyingMaterial(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Connection& connection = Ready(env);
+  size_t length = info[0].As<Napi::Number>().Uint32Value();
+  std::string label = info[1].As<Napi::String>().Utf8Value();
+  const bool useContext = info.Length() > 2 && info[2].IsTypedArray();
+  Napi::Uint8Array context = useContext ? info[2].As<Napi::Uint8Array>() : Napi::Uint8Array();
+  Napi::Uint8Array out = Napi::Uint8Array::New(env, length);
+  ERR_clear_error();
+  if (SSL_export_keying_material(connection.ssl(), out.Data(), length, label.data(), label.size(),
+                                 useContext ? context.Data() : nullptr, useContext ? context.ByteLength() : 0,
+                                 useContext ? 1 : 0) != 1) {
+    Napi::Error::New(env, "SSL_export_keying_material failed").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  return out;
 }
 
 // free(): releases the SSL now, or as soon as the running step is over. Idempotent.

@@ -24,6 +24,7 @@ class Engine : public Napi::ObjectWrap<Engine> {
   Napi::Value KeyUpdate(const Napi::CallbackInfo& info);
   Napi::Value Shutdown(const Napi::CallbackInfo& info);
   Napi::Value ChooseCertificate(const Napi::CallbackInfo& info);
+  Napi::Value ExportKeyingMaterial(const Napi::CallbackInfo& info);
   Napi::Value Free(const Napi::CallbackInfo& info);
   /** The connection for a main-thread call; throws if freed or a step is running. */
   Connection& Ready(Napi::Env env);

@@ -124,6 +124,11 @@ export class OpenSslEngine implements TlsEngine {
     written();
   }
 
+  exportKeyingMaterial(length: number, label: string, context: Uint8Array | undefined): Uint8Array {
+    if (this.phase !== 'open') throw this.failure ?? new TlsError('internal', 'keying material needs a completed handshake', { alert: undefined });
+    return this.native.exportKeyingMaterial(length, label, context);
+  }
+
   keyUpdate(requestPeer: boolean): void {
     if (this.phase !== 'open') throw this.failure ?? new TlsError('unsupported', 'KeyUpdate before the handshake completed');
     if (this.version !== 'TLSv1.3') throw new TlsError('unsupported', 'KeyUpdate exists in TLS 1.3 only (RFC 8446 §4.6.3)');

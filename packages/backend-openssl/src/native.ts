@@ -84,6 +84,8 @@ export interface NativeEngine {
   keyUpdate(requestPeer: boolean): NativeOutcome;
   shutdown(): NativeOutcome;
   chooseCertificate(index: number): boolean;
+  /** SSL_export_keying_material (RFC 5705, RFC 8446 §7.5); after the handshake. */
+  exportKeyingMaterial(length: number, label: string, context?: Uint8Array): Uint8Array;
   free(): void;
 }
 

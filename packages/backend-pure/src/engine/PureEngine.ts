@@ -170,6 +170,14 @@ export class PureEngine implements TlsEngine {
     this.guard(() => connected.sendKeyUpdate(requestPeer));
   }
 
+  exportKeyingMaterial(length: number, label: string, context: Uint8Array | undefined): Uint8Array {
+    const state = this.state;
+    if (this.phase !== 'connected' || state?.exportKeyingMaterial === undefined) {
+      throw new TlsError('internal', 'keying material needs a completed handshake', { alert: undefined });
+    }
+    return state.exportKeyingMaterial(length, label, context);
+  }
+
   closeNotify(): void {
     if (this.closeSent || this.isStopped() || this.phase === 'idle') return;
     this.closeSent = true;

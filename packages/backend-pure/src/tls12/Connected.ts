@@ -6,6 +6,7 @@ import type { HandshakeMessage } from '../handshake/message.js';
 import { HandshakeType } from '../handshake/types.js';
 import { ContentType } from '../record/types.js';
 import type { HandshakeIo, HandshakeState } from '../tls13/io.js';
+import type { Tls12Exporter } from './keySchedule.js';
 import { Tls12State } from './state.js';
 
 /**
@@ -16,8 +17,20 @@ import { Tls12State } from './state.js';
 export class Connected12 extends Tls12State {
   override readonly connected = true;
 
-  constructor(private readonly io: HandshakeIo, private readonly role: 'client' | 'server') {
+  constructor(
+    private readonly io: HandshakeIo,
+    private readonly role: 'client' | 'server',
+    private readonly exporter: Tls12Exporter,
+  ) {
     super();
+  }
+
+  exportKeyingMaterial(length: number, label: string, context: Uint8Array | undefined): Uint8Array {
+    return this.exporter.export(length, label, context);
+  }
+
+  override destroy(): void {
+    this.exporter.destroy();
   }
 
   handle(msg: HandshakeMessage): HandshakeState {

@@ -60,9 +60,30 @@ export class MasterSecret {
     return prf(this.provider, this.suite.hash, this.secret, `${sender} finished`, transcriptHash, VERIFY_DATA_LENGTH);
   }
 
+  /** RFC 5705 §4 keying material: PRF(master, label, client_random || server_random [|| uint16 length || context]). */
+  exporter(clientRandom: Uint8Array, serverRandom: Uint8Array): Tls12Exporter {
+    const secret = Uint8Array.from(this.secret);
+    const { provider, suite } = this;
+    return {
+      export: (length, label, context) => {
+        const seed = context === undefined
+          ? concat(clientRandom, serverRandom)
+          : concat(clientRandom, serverRandom, Uint8Array.of(context.length >> 8, context.length & 0xff), context);
+        return prf(provider, suite.hash, secret, label, seed, length);
+      },
+      destroy: () => zero(secret),
+    };
+  }
+
   destroy(): void {
     zero(this.secret);
   }
+}
+
+/** Keying material of a TLS 1.2 connection, kept after its handshake context is gone. */
+export interface Tls12Exporter {
+  export(length: number, label: string, context: Uint8Array | undefined): Uint8Array;
+  destroy(): void;
 }
 
 export { VERIFY_DATA_LENGTH };

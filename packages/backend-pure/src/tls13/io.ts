@@ -93,4 +93,6 @@ export interface HandshakeState {
   changeCipherSpec?(): HandshakeState;
   /** Zeroes the secrets the state holds; called once when the engine is torn down. */
   destroy?(): void;
+  /** Connected states: keying material exported from the connection (RFC 5705; RFC 8446 §7.5). */
+  exportKeyingMaterial?(length: number, label: string, context: Uint8Array | undefined): Uint8Array;
 }

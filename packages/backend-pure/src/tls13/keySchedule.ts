@@ -36,6 +36,17 @@ export function deriveSecret(p: CryptoProvider, suite: Suite, secret: Uint8Array
   return hkdfExpandLabel(p, suite.hash, secret, label, transcriptHash, suite.hashLength);
 }
 
+/**
+ * TLS-Exporter(label, context_value, key_length) (§7.5): HKDF-Expand-Label(Derive-Secret(exporter
+ * master secret, label, ""), "exporter", Hash(context_value), key_length); no context hashes as empty.
+ */
+export function exportKeyingMaterial(p: CryptoProvider, suite: Suite, exporterSecret: Uint8Array, label: string, context: Uint8Array | undefined, length: number): Uint8Array {
+  const secret = deriveSecret(p, suite, exporterSecret, label, emptyHash(p, suite));
+  const material = hkdfExpandLabel(p, suite.hash, secret, 'exporter', p.digest(suite.hash, context ?? new Uint8Array(0)), length);
+  secret.fill(0);
+  return material;
+}
+
 function emptyHash(p: CryptoProvider, suite: Suite): Uint8Array {
   return p.digest(suite.hash, new Uint8Array(0));
 }

@@ -4,7 +4,7 @@ import { parseKeyUpdate, serializeKeyUpdate } from '../handshake/keyUpdate.js';
 import type { HandshakeMessage } from '../handshake/message.js';
 import { HandshakeType } from '../handshake/types.js';
 import type { HandshakeIo, HandshakeState } from './io.js';
-import { nextTrafficSecret } from './keySchedule.js';
+import { exportKeyingMaterial, nextTrafficSecret } from './keySchedule.js';
 import type { Suite } from './suite.js';
 
 /** Client: receives NewSessionTicket messages; holds the resumption secret until destroyed. */
@@ -25,8 +25,13 @@ export class Connected implements HandshakeState {
     private readonly suite: Suite,
     private readSecret: Uint8Array,
     private writeSecret: Uint8Array,
+    private readonly exporterSecret: Uint8Array,
     private readonly tickets?: TicketReceiver,
   ) {}
+
+  exportKeyingMaterial(length: number, label: string, context: Uint8Array | undefined): Uint8Array {
+    return exportKeyingMaterial(this.io.provider, this.suite, this.exporterSecret, label, context, length);
+  }
 
   handle(msg: HandshakeMessage): HandshakeState {
     if (msg.type === HandshakeType.key_update) {
@@ -55,7 +60,7 @@ export class Connected implements HandshakeState {
   }
 
   destroy(): void {
-    zero(this.readSecret, this.writeSecret);
+    zero(this.readSecret, this.writeSecret, this.exporterSecret);
     this.tickets?.destroy();
   }
 }

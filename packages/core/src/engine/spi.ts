@@ -69,6 +69,11 @@ export interface TlsEngine {
   send(data: Uint8Array, written: (error?: TlsError) => void): void;
   /** TLS 1.3 KeyUpdate; `requestPeer` sets update_requested. Rejected on 1.2 with 'unsupported'. */
   keyUpdate(requestPeer: boolean): void;
+  /**
+   * Keying material exported from the connection (RFC 5705; RFC 8446 §7.5), once the handshake is
+   * complete; `context` undefined means none. Engines that cannot omit it (the session says so).
+   */
+  exportKeyingMaterial?(length: number, label: string, context: Uint8Array | undefined): Uint8Array;
   /** Emit close_notify. Further send() calls fail. */
   closeNotify(): void;
   /**

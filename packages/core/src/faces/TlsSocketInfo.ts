@@ -98,6 +98,13 @@ export abstract class TlsSocketInfo extends Duplex {
     return this.setup.role === 'server' || n.group === undefined ? {} : { ...KEY_INFO[n.group] };
   }
 
+  /** Keying material (RFC 5705; RFC 8446 §7.5), as node:tls's exportKeyingMaterial. */
+  exportKeyingMaterial(length: number, label: string, context?: Uint8Array): Buffer {
+    const session = this.sessionOf;
+    if (session === undefined) throw Object.assign(new Error('TLS socket connection must be securely established'), { code: 'ERR_TLS_INVALID_STATE' });
+    return Buffer.from(session.exportKeyingMaterial(length, label, context));
+  }
+
   /** tlsport never renegotiates (TLS 1.2 renegotiation is refused on every backend). */
   disableRenegotiation(): void {}
 

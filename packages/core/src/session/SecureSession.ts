@@ -11,6 +11,7 @@ import { Fifo } from '../port/CompletionQueue.js';
 import { OperationKind, type OperationId, type Overlapped, type OverlappedInput } from '../port/Overlapped.js';
 import { handshake$, receive$, send$ } from '../reactive/sessionStreams.js';
 import * as promises from '../faces/sessionPromises.js';
+import { exportKeyingMaterial } from '../faces/keyingMaterial.js';
 import { cancelledError, TlsError } from '../tls/TlsError.js';
 import { negotiatedFrom, type Negotiated } from './negotiated.js';
 import { Operation, OperationRegistry, type CompletionTarget } from './Operation.js';
@@ -180,6 +181,11 @@ export class SecureSession {
   keyUpdate(requestPeer = false): void {
     if (this.state !== 'established') throw new GskError(GskStatus.GSK_INVALID_STATE, `keyUpdate needs an established session (state ${this.state})`);
     this.callEngine((engine) => engine.keyUpdate(requestPeer));
+  }
+
+  /** RFC 5705 / RFC 8446 §7.5 keying material of an established session (faces/keyingMaterial.ts). */
+  exportKeyingMaterial(length: number, label: string, context?: Uint8Array): Uint8Array {
+    return exportKeyingMaterial(this.state === 'established' ? this.engine : undefined, length, label, context);
   }
 
   /**

@@ -22,7 +22,8 @@ export class ExpectServerFinished extends Tls12ClientState {
     io.transcript.releaseMessages();
     io.complete(ctx.result());
     ctx.emitSession();
+    const exporter = ctx.masterSecret.exporter(ctx.clientRandom, ctx.serverRandom);
     ctx.destroy();
-    return new Connected12(io, 'client');
+    return new Connected12(io, 'client', exporter);
   }
 }

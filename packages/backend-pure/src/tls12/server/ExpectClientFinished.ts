@@ -34,7 +34,8 @@ export class ExpectClientFinished extends Tls12State {
     }
     io.transcript.releaseMessages();
     io.complete(ctx.result());
+    const exporter = ctx.masterSecret.exporter(ctx.clientRandom, ctx.serverRandom);
     ctx.destroy();
-    return new Connected12(io, 'server');
+    return new Connected12(io, 'server', exporter);
   }
 }

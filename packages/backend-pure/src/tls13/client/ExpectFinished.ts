@@ -1,5 +1,5 @@
 import { TlsError } from '@tlsport/core';
-import { constantTimeEqual, zero } from '../../codec/bytes.js';
+import { constantTimeEqual } from '../../codec/bytes.js';
 import { unexpectedMessage } from '../../codec/errors.js';
 import { serializeCertificate } from '../../handshake/certificate.js';
 import type { CertificateRequest } from '../../handshake/certificateRequest.js';
@@ -41,7 +41,6 @@ export class ExpectFinished implements HandshakeState {
     io.keylog('CLIENT_TRAFFIC_SECRET_0', ctx.clientRandom, clientApp);
     io.keylog('SERVER_TRAFFIC_SECRET_0', ctx.clientRandom, serverApp);
     io.keylog('EXPORTER_SECRET', ctx.clientRandom, exporter);
-    zero(exporter);
     io.setReadSecret(suite, serverApp);
 
     ctx.sendChangeCipherSpecOnce();
@@ -53,7 +52,7 @@ export class ExpectFinished implements HandshakeState {
     io.complete(ctx.result());
     const tickets = new ClientTickets(ctx, resumption);
     ctx.destroy();
-    return new Connected(io, suite, serverApp, clientApp, tickets);
+    return new Connected(io, suite, serverApp, clientApp, exporter, tickets);
   }
 
   /** §4.4.2: the client's chain, or an empty Certificate when it has none that fits the request. */

@@ -36,7 +36,7 @@ export class ExpectClientFinished implements HandshakeState {
     this.issueTicket(resumption);
     resumption.fill(0);
     ctx.destroy();
-    return new Connected(io, suite, ctx.clientApplicationSecret, ctx.serverApplicationSecret);
+    return new Connected(io, suite, ctx.clientApplicationSecret, ctx.serverApplicationSecret, ctx.exporterSecret);
   }
 
   /** §4.6.1: the ticket carries the whole session state, sealed; the PSK is derived from its nonce. */

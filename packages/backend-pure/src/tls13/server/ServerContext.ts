@@ -19,6 +19,8 @@ export class ServerContext extends NegotiatedContext {
   clientHandshakeSecret: Uint8Array = new Uint8Array(0);
   serverApplicationSecret: Uint8Array = new Uint8Array(0);
   clientApplicationSecret: Uint8Array = new Uint8Array(0);
+  /** exporter_master_secret, handed to the connected state (§7.5). */
+  exporterSecret: Uint8Array = new Uint8Array(0);
 
   constructor(readonly io: HandshakeIo, readonly options: ServerOptions) {
     super();

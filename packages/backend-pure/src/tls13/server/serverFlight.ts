@@ -90,11 +90,10 @@ export function sendServerFlight(ctx: ServerContext, hello: ClientHello, group: 
   const master = ctx.handshakeSecret.masterSecret();
   ctx.clientApplicationSecret = master.clientTrafficSecret(th2);
   ctx.serverApplicationSecret = master.serverTrafficSecret(th2);
-  const exporter = master.exporterSecret(th2);
+  ctx.exporterSecret = master.exporterSecret(th2);
   io.keylog('CLIENT_TRAFFIC_SECRET_0', ctx.clientRandom, ctx.clientApplicationSecret);
   io.keylog('SERVER_TRAFFIC_SECRET_0', ctx.clientRandom, ctx.serverApplicationSecret);
-  io.keylog('EXPORTER_SECRET', ctx.clientRandom, exporter);
-  zero(exporter);
+  io.keylog('EXPORTER_SECRET', ctx.clientRandom, ctx.exporterSecret);
   io.setWriteSecret(suite, ctx.serverApplicationSecret);
   return askForCertificate ? new ExpectClientCertificate(ctx, master) : new ExpectClientFinished(ctx, master);
 }
