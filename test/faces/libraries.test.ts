@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { Agent as UndiciAgent, fetch } from 'undici';
 import { WebSocket, WebSocketServer } from 'ws';
 import { Agent, connect, type ConnectOptions, type TlsSocket } from '@tlsport/core';
-import { BACKEND_NAMES, facesPki, listen, type FacesPki } from './support/fixture.js';
+import { BACKEND_NAMES, usePki, listen } from './support/fixture.js';
 import { BIG, BIG_SHA256, hashStream, sha256, testApp } from './support/httpApp.js';
 
 /** One request; resolves with the response (body unread). */
@@ -42,26 +42,22 @@ async function close(server: Server): Promise<void> {
  */
 describe('faces: https, http2, undici fetch and ws over tlsport', function () {
   this.timeout(60_000);
-  let pki: FacesPki;
-  before(() => {
-    pki = facesPki();
-  });
-  after(() => pki.dispose());
+  const pki = usePki();
 
   for (const backend of BACKEND_NAMES) {
     describe(backend, () => {
-      const client = (): ConnectOptions => ({ ca: pki.ca.cert, backend });
+      const client = (): ConnectOptions => ({ ca: pki().ca.cert, backend });
 
       it('https.request with createConnection and an https.Agent with keep-alive, against node:http on a tlsport server', async () => {
         const app = testApp();
         const http = httpServer(app.handler);
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend }, (s) => http.emit('connection', s));
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend }, (s) => http.emit('connection', s));
         // No agent: each request opens its own connection through createConnection.
         const createConnection = (options: ClientRequestArgs): TlsSocket => connect({ ...(options as ConnectOptions), ...client() });
         await bigBothWays((method, path, body) => request({ port: srv.port, method, path, createConnection }, body));
         expect(app.connections()).to.equal(2);
         // Keep-alive: several requests, one TLS connection.
-        const agent = new Agent({ backend, keepAlive: true, maxSockets: 1, ca: pki.ca.cert });
+        const agent = new Agent({ backend, keepAlive: true, maxSockets: 1, ca: pki().ca.cert });
         const served = [];
         for (let i = 0; i < 4; i++) served.push(await text(await request({ port: srv.port, path: '/connection', agent })));
         await bigBothWays((method, path, body) => request({ port: srv.port, method, path, agent }, body));
@@ -76,15 +72,15 @@ describe('faces: https, http2, undici fetch and ws over tlsport', function () {
       it('node:https client -> tlsport server, and tlsport client -> node:https server', async () => {
         const app = testApp();
         const http = httpServer(app.handler);
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend }, (s) => http.emit('connection', s));
-        await bigBothWays((method, path, body) => request({ port: srv.port, method, path, ca: pki.ca.cert, agent: false }, body));
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend }, (s) => http.emit('connection', s));
+        await bigBothWays((method, path, body) => request({ port: srv.port, method, path, ca: pki().ca.cert, agent: false }, body));
         await srv.close();
         await close(http);
 
-        const nodeServer = httpsServer({ cert: pki.leaf.chain, key: pki.leaf.key }, app.handler);
+        const nodeServer = httpsServer({ cert: pki().leaf.chain, key: pki().leaf.key }, app.handler);
         nodeServer.listen(0, '127.0.0.1');
         await once(nodeServer, 'listening');
-        const agent = new Agent({ backend, keepAlive: true, ca: pki.ca.cert });
+        const agent = new Agent({ backend, keepAlive: true, ca: pki().ca.cert });
         await bigBothWays((method, path, body) => request({ port: (nodeServer.address() as AddressInfo).port, method, path, agent }, body));
         agent.destroy();
         await close(nodeServer);
@@ -94,7 +90,7 @@ describe('faces: https, http2, undici fetch and ws over tlsport', function () {
         const app = testApp();
         const h2 = h2cServer(app.handler);
         let serverAlpn: string | false | null = null;
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend, ALPNProtocols: ['h2', 'http/1.1'] }, (s) => {
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend, ALPNProtocols: ['h2', 'http/1.1'] }, (s) => {
           serverAlpn = s.alpnProtocol;
           h2.emit('connection', s);
         });
@@ -122,7 +118,7 @@ describe('faces: https, http2, undici fetch and ws over tlsport', function () {
       it('undici fetch through an Agent whose connect opens tlsport sockets', async () => {
         const app = testApp();
         const http = httpServer(app.handler);
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend }, (s) => http.emit('connection', s));
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend }, (s) => http.emit('connection', s));
         const dispatcher = new UndiciAgent({
           connect: (options, callback) => {
             const socket = connect({ host: options.hostname, port: Number(options.port), servername: options.servername ?? undefined, ...client() });
@@ -146,7 +142,7 @@ describe('faces: https, http2, undici fetch and ws over tlsport', function () {
           ws.send(sha256(data));
           ws.send(BIG);
         }));
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend }, (s) => http.emit('connection', s));
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend }, (s) => http.emit('connection', s));
         const createConnection = ((options: ConnectOptions) => connect({ ...options, ...client() })) as never;
         const ws = new WebSocket(`wss://127.0.0.1:${srv.port}/`, { createConnection, maxPayload: 16 * 1024 * 1024 });
         const messages: Buffer[] = [];
@@ -177,7 +173,7 @@ describe('faces: https, http2, undici fetch and ws over tlsport', function () {
           };
           pump();
         });
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend }, (s) => http.emit('connection', s));
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend }, (s) => http.emit('connection', s));
         const res = await request({ port: srv.port, path: '/', createConnection: (o) => connect({ ...(o as ConnectOptions), ...client() }) });
         res.pause();
         const heapBefore = process.memoryUsage();

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { connect, GskStatus, type TlsSocket } from '@tlsport/core';
 import { pollUntil, run, selfSignedLeaf } from '@tlsport/testkit';
 import { REPO_ROOT } from '../support/repoRoot.js';
-import { BACKEND_NAMES, connectError, facesPki, listen, readAll, secureClient, type FacesPki } from './support/fixture.js';
+import { BACKEND_NAMES, usePki, connectError, listen, readAll, secureClient } from './support/fixture.js';
 
 /** A TCP server that accepts and never answers: a handshake to it stays pending. */
 async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
@@ -23,24 +23,20 @@ async function silentServer(): Promise<{ port: number; close(): Promise<void> }>
 
 describe('faces: TlsSocket, connect() and createServer() on every backend', function () {
   this.timeout(30_000);
-  let pki: FacesPki;
-  before(() => {
-    pki = facesPki();
-  });
-  after(() => pki.dispose());
+  const pki = usePki();
 
   for (const backend of BACKEND_NAMES) {
     describe(backend, () => {
       it('echoes over a Duplex: events, negotiated values, addresses, end() as close_notify both ways', async () => {
         const serverSide: { socket?: TlsSocket; ended?: boolean } = {};
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend, ALPNProtocols: ['h2', 'http/1.1'] }, (s) => {
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend, ALPNProtocols: ['h2', 'http/1.1'] }, (s) => {
           serverSide.socket = s;
           s.on('data', (d: Buffer) => s.write(d.toString().toUpperCase()));
           s.on('end', () => {
             serverSide.ended = true;
           });
         });
-        const client = await secureClient(srv.port, { ca: pki.ca.cert, backend, ALPNProtocols: ['http/1.1'] });
+        const client = await secureClient(srv.port, { ca: pki().ca.cert, backend, ALPNProtocols: ['http/1.1'] });
         expect(client.encrypted).to.equal(true);
         expect(client.authorized).to.equal(true);
         expect(client.alpnProtocol).to.equal('http/1.1');
@@ -66,11 +62,11 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
 
       it('a client certificate: the server socket is authorized and sees it', async () => {
         let serverSocket: TlsSocket | undefined;
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, ca: pki.ca.cert, requestCert: true, backend }, (s) => {
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, ca: pki().ca.cert, requestCert: true, backend }, (s) => {
           serverSocket = s;
           s.end('bye');
         });
-        const client = await secureClient(srv.port, { ca: pki.ca.cert, cert: pki.client.chain, key: pki.client.key, backend });
+        const client = await secureClient(srv.port, { ca: pki().ca.cert, cert: pki().client.chain, key: pki().client.key, backend });
         expect((await readAll(client)).toString()).to.equal('bye');
         expect(serverSocket!.authorized).to.equal(true);
         expect(serverSocket!.getPeerCertificate().subject.CN).to.equal('tlsport faces client');
@@ -78,15 +74,15 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
       });
 
       it("'session' and getSession() resume a later connection; 'keylog' gives NSS lines", async () => {
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend }, (s) => s.end('x'));
-        const first = connect({ host: '127.0.0.1', port: srv.port, servername: 'localhost', ca: pki.ca.cert, backend });
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend }, (s) => s.end('x'));
+        const first = connect({ host: '127.0.0.1', port: srv.port, servername: 'localhost', ca: pki().ca.cert, backend });
         const lines: string[] = [];
         first.on('keylog', (line: Buffer) => lines.push(line.toString()));
         const [state] = (await once(first, 'session')) as [Buffer];
         await readAll(first);
         expect(lines.some((l) => /^CLIENT_HANDSHAKE_TRAFFIC_SECRET [0-9a-f]{64} [0-9a-f]+\n$/.test(l))).to.equal(true);
         expect(first.isSessionReused()).to.equal(false);
-        const second = await secureClient(srv.port, { ca: pki.ca.cert, backend, session: state });
+        const second = await secureClient(srv.port, { ca: pki().ca.cert, backend, session: state });
         expect(second.isSessionReused()).to.equal(true);
         await readAll(second);
         await srv.close();
@@ -99,15 +95,15 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
         expect(refused.code).to.equal('ECONNREFUSED');
         expect(refused.gskStatus).to.equal(GskStatus.GSK_ERROR_IO);
 
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend }, (s) => s.end());
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend }, (s) => s.end());
         const untrusted = await connectError(srv.port, { backend });
         expect(untrusted.code).to.equal('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
         expect(untrusted.gskStatus).to.equal(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT);
-        const wrongName = await connectError(srv.port, { backend, ca: pki.ca.cert, servername: 'elsewhere.test' });
+        const wrongName = await connectError(srv.port, { backend, ca: pki().ca.cert, servername: 'elsewhere.test' });
         expect(wrongName.code).to.equal('ERR_TLS_CERT_ALTNAME_INVALID');
         await srv.close();
 
-        const self = selfSignedLeaf(pki.ca.dir);
+        const self = selfSignedLeaf(pki().ca.dir);
         const selfSrv = await listen({ cert: self.cert, key: self.key, backend }, (s) => s.end());
         const selfSigned = await connectError(selfSrv.port, { backend });
         expect(selfSigned.code).to.equal('DEPTH_ZERO_SELF_SIGNED_CERT');
@@ -135,8 +131,8 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
       });
 
       it("setTimeout emits 'timeout' on an idle connection", async () => {
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend }, () => undefined);
-        const client = await secureClient(srv.port, { ca: pki.ca.cert, backend });
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend }, () => undefined);
+        const client = await secureClient(srv.port, { ca: pki().ca.cert, backend });
         const started = Date.now();
         await new Promise<void>((resolve) => client.setTimeout(100, resolve));
         expect(Date.now() - started).to.be.at.least(90);
@@ -148,7 +144,7 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
         const total = 48 * 1024 * 1024;
         let sent = 0;
         let serverSocket: TlsSocket | undefined;
-        const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend }, (s) => {
+        const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend }, (s) => {
           serverSocket = s;
           const block = Buffer.alloc(256 * 1024, 7);
           const pump = (): void => {
@@ -160,7 +156,7 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
           };
           pump();
         });
-        const client = await secureClient(srv.port, { ca: pki.ca.cert, backend });
+        const client = await secureClient(srv.port, { ca: pki().ca.cert, backend });
         client.pause();
         await new Promise((resolve) => setTimeout(resolve, 1000));
         // The client asked for nothing: its stream holds at most a receive's worth, and the server is stuck well short.
@@ -182,8 +178,8 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
 
   it('backend as a TlsBackend object, and a bad option named in the error', async () => {
     const { pureBackend } = await import('@tlsport/backend-pure');
-    const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend: pureBackend }, (s) => s.end('object'));
-    const client = await secureClient(srv.port, { ca: pki.ca.cert, backend: pureBackend });
+    const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend: pureBackend }, (s) => s.end('object'));
+    const client = await secureClient(srv.port, { ca: pki().ca.cert, backend: pureBackend });
     expect((await readAll(client)).toString()).to.equal('object');
     await srv.close();
     expect(() => connect({ port: 1, pfx: Buffer.alloc(1) })).to.throw(/pfx: PKCS#12 is not supported/);
@@ -192,7 +188,7 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
   });
 
   it('NODE_EXTRA_CA_CERTS is trusted by default on every backend, as node:tls trusts it', async () => {
-    const srv = await listen({ cert: pki.leaf.chain, key: pki.leaf.key, backend: 'node-tls' }, (s) => s.end('trusted'));
+    const srv = await listen({ cert: pki().leaf.chain, key: pki().leaf.key, backend: 'node-tls' }, (s) => s.end('trusted'));
     // A fresh process reads the variable, as Node does at startup; it connects without `ca` on each backend.
     const script = `
       import { connect } from '@tlsport/core';
@@ -205,7 +201,7 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
         console.log(backend + ' ' + outcome);
         socket.destroy();
       }`;
-    const withExtra = await run(process.execPath, ['--input-type=module', '-e', script], '', 20_000, { cwd: REPO_ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: pki.ca.certFile } });
+    const withExtra = await run(process.execPath, ['--input-type=module', '-e', script], '', 20_000, { cwd: REPO_ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: pki().ca.certFile } });
     expect(withExtra.stdout + withExtra.stderr).to.equal(BACKEND_NAMES.map((b) => `${b} authorized=true\n`).join(''));
     const without = await run(process.execPath, ['--input-type=module', '-e', script], '', 20_000, { cwd: REPO_ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } });
     expect(without.stdout + without.stderr).to.equal(BACKEND_NAMES.map((b) => `${b} UNABLE_TO_VERIFY_LEAF_SIGNATURE\n`).join(''));
@@ -213,10 +209,10 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
   });
 
   it('an expired server certificate: CERT_HAS_EXPIRED', async () => {
-    const expired = pki.ca.issue({ dns: ['localhost'], notBeforeDays: -30, notAfterDays: -1 });
+    const expired = pki().ca.issue({ dns: ['localhost'], notBeforeDays: -30, notAfterDays: -1 });
     for (const backend of BACKEND_NAMES) {
       const srv = await listen({ cert: expired.chain, key: expired.key, backend }, (s) => s.end());
-      const failure = await connectError(srv.port, { ca: pki.ca.cert, backend });
+      const failure = await connectError(srv.port, { ca: pki().ca.cert, backend });
       expect(failure.code, backend).to.equal('CERT_HAS_EXPIRED');
       expect(failure.gskStatus, backend).to.equal(GskStatus.GSK_ERROR_BAD_DATE);
       await srv.close();

@@ -26,6 +26,16 @@ export function facesPki(): FacesPki {
   };
 }
 
+/** Registers before/after hooks making one FacesPki for the enclosing describe; call the result inside tests. */
+export function usePki(): () => FacesPki {
+  let pki: FacesPki | undefined;
+  before(() => {
+    pki = facesPki();
+  });
+  after(() => pki?.dispose());
+  return () => pki!;
+}
+
 /** A listening tlsport server; `close` ends its open sockets too. */
 export async function listen(options: ServerOptions, onSocket: (socket: TlsSocket) => void): Promise<{ server: TlsServer; port: number; close(): Promise<void> }> {
   const server = createServer(options, onSocket);

@@ -11,8 +11,8 @@ import { Fifo } from '../port/CompletionQueue.js';
 import { OperationKind, type OperationId, type Overlapped, type OverlappedInput } from '../port/Overlapped.js';
 import { handshake$, receive$, send$ } from '../reactive/sessionStreams.js';
 import * as promises from '../faces/sessionPromises.js';
-import { exportKeyingMaterial } from '../faces/keyingMaterial.js';
 import { cancelledError, TlsError } from '../tls/TlsError.js';
+import { exportKeyingMaterial } from './keyingMaterial.js';
 import { negotiatedFrom, type Negotiated } from './negotiated.js';
 import { Operation, OperationRegistry, type CompletionTarget } from './Operation.js';
 import { PlaintextBuffer } from './PlaintextBuffer.js';
@@ -183,7 +183,7 @@ export class SecureSession {
     this.callEngine((engine) => engine.keyUpdate(requestPeer));
   }
 
-  /** RFC 5705 / RFC 8446 §7.5 keying material of an established session (faces/keyingMaterial.ts). */
+  /** RFC 5705 / RFC 8446 §7.5 keying material of an established session (keyingMaterial.ts). */
   exportKeyingMaterial(length: number, label: string, context?: Uint8Array): Uint8Array {
     return exportKeyingMaterial(this.state === 'established' ? this.engine : undefined, length, label, context);
   }
