@@ -8,8 +8,11 @@ import { suiteByName, type GroupName } from '../tls/suites.js';
 import { ownCertificate, peerCertificate, unverifiedReason } from './peerCertificate.js';
 import type { TlsSocketInit } from './TlsSocket.js';
 
-/** getEphemeralKeyInfo() as node:tls reports each group (OpenSSL's names and sizes in bits). */
-const KEY_INFO: Readonly<Record<GroupName, EphemeralKeyInfo>> = {
+/**
+ * getEphemeralKeyInfo() as node:tls reports each group (OpenSSL's names and sizes in bits); Node
+ * describes only EC and X25519/X448 keys, so a hybrid post-quantum group gives `{}` there too.
+ */
+const KEY_INFO: Readonly<Partial<Record<GroupName, EphemeralKeyInfo>>> = {
   x25519: { type: 'ECDH', name: 'X25519', size: 253 },
   secp256r1: { type: 'ECDH', name: 'prime256v1', size: 256 },
   secp384r1: { type: 'ECDH', name: 'secp384r1', size: 384 },
@@ -95,7 +98,8 @@ export abstract class TlsSocketInfo extends Duplex {
   getEphemeralKeyInfo(): EphemeralKeyInfo | object | null {
     const n = this.established;
     if (n === undefined) return null;
-    return this.setup.role === 'server' || n.group === undefined ? {} : { ...KEY_INFO[n.group] };
+    const info = this.setup.role === 'server' || n.group === undefined ? undefined : KEY_INFO[n.group];
+    return info === undefined ? {} : { ...info };
   }
 
   /** Keying material (RFC 5705; RFC 8446 §7.5), as node:tls's exportKeyingMaterial. */
