@@ -26,11 +26,6 @@ ConnectionOptions ParseOptions(const Napi::Object& o) {
   options.session = BytesOption(o, "session");
   options.keylog = BoolOption(o, "keylog");
   options.chooseCertificate = BoolOption(o, "chooseCertificate");
-  Napi::Value certificate = o.Get("certificate");
-  if (certificate.IsObject()) {
-    Napi::Object pair = certificate.As<Napi::Object>();
-    options.certificate = CertificateKeyPem{StringOption(pair, "cert"), StringOption(pair, "key")};
-  }
   return options;
 }
 

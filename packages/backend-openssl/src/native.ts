@@ -66,7 +66,6 @@ export interface NativeEngineOptions {
   readonly session?: Uint8Array;
   readonly keylog: boolean;
   readonly chooseCertificate: boolean;
-  readonly certificate?: { cert: string; key: string };
 }
 
 export interface NativeContext {
@@ -93,6 +92,10 @@ interface Addon {
   Engine: new (context: NativeContext, options: NativeEngineOptions) => NativeEngine;
   liveObjects(): { ssl: number; ctx: number };
   constants: Readonly<Record<string, number>>;
+  /** OpenSSL's text for an error reason (ERR_reason_error_string); undefined when it has none. */
+  reasonText(library: number, reason: number): string | undefined;
+  /** OpenSSL's text for a verification result (X509_verify_cert_error_string). */
+  verifyText(code: number): string;
 }
 
 /** The addon scripts/build.mjs built into build/Release (during npm install). */
