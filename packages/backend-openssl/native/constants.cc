@@ -94,6 +94,8 @@ Napi::Object OpenSslConstants(Napi::Env env) {
 
 Napi::Value ReasonText(const Napi::CallbackInfo& info) {
   if (!info[0].IsNumber() || !info[1].IsNumber()) throw Napi::TypeError::New(info.Env(), "reasonText(library, reason)");
+  // libssl's texts are loaded on first use (Node loads them once it reports an SSL error).
+  OPENSSL_init_ssl(OPENSSL_INIT_LOAD_SSL_STRINGS | OPENSSL_INIT_LOAD_CRYPTO_STRINGS, nullptr);
   unsigned long code = ERR_PACK(info[0].As<Napi::Number>().Uint32Value(), 0, info[1].As<Napi::Number>().Uint32Value());
   const char* text = ERR_reason_error_string(code);
   return text == nullptr ? info.Env().Undefined() : Napi::String::New(info.Env(), text);

@@ -108,6 +108,12 @@ export function opensslConstant(name: string): number {
   return value;
 }
 
+/** OpenSSL's own texts, from the OpenSSL inside this node: an error reason's, a verification result's. */
+export const opensslText = {
+  reason: (library: number, reason: number): string | undefined => addon.reasonText(library, reason),
+  verify: (code: number): string => addon.verifyText(code),
+};
+
 /**
  * The SSL and SSL_CTX objects this backend created that OpenSSL has not yet freed (counted by
  * ex_data free callbacks, so an SSL_CTX still referenced by a live SSL counts as live).

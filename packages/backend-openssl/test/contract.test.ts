@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -20,31 +19,10 @@ describe('openssl engine and context contract', () => {
   });
   after(() => pki.dispose());
 
-  it('a session may override the environment\'s certificate (loaded on its SSL)', async () => {
-    const [clientContext, environment] = await EnginePair.contexts(backend, { ca: pki.ca.cert }, serverWith(pki.ecdsa));
-    try {
-      const pair = EnginePair.fromContexts(clientContext, { ca: pki.ca.cert }, environment, serverWith(pki.rsa));
-      try {
-        await pair.handshake();
-        expect(new X509Certificate(pair.client.handshake!.peerCertificates[0]!).fingerprint256).to.equal(new X509Certificate(pki.rsa.cert).fingerprint256);
-      } finally {
-        await pair.destroy();
-      }
-    } finally {
-      await Promise.all([clientContext.dispose(), environment.dispose()]);
-    }
-  });
-
-  it('a session cannot bring SNI certificates its environment did not pre-build', async () => {
+  it('a disposed context makes no engines', async () => {
     const config = resolveTlsConfig({ role: 'server', ...serverWith(pki.ecdsa) });
     const context = await backend.createContext(config);
-    try {
-      const override = resolveTlsConfig({ role: 'server', ...serverWith(pki.ecdsa), sniCertificates: { 'api.example.com': serverWith(pki.rsa) } });
-      expect(() => context.createEngine(override, silentSink())).to.throw(TlsError).with.property('fault', 'unsupported');
-      expect(() => context.createEngine(resolveTlsConfig({ role: 'client' }), silentSink())).to.throw(TlsError).with.property('fault', 'unsupported');
-    } finally {
-      await context.dispose();
-    }
+    await context.dispose();
     expect(() => context.createEngine(config, silentSink())).to.throw(TlsError).with.property('fault', 'internal');
   });
 

@@ -8,7 +8,7 @@ import { resolveServername } from './servername.js';
 import { resolveSuites } from './suites.js';
 import { resolveHandshakeTimeout } from './timeouts.js';
 import { resolveTrust } from './trust.js';
-import { checkAttributes } from './values.js';
+import { checkAttributeValues } from './values.js';
 import { resolveVersions } from './versions.js';
 
 /**
@@ -23,7 +23,7 @@ export const CONTEXT_ATTRIBUTES: ReadonlySet<keyof SecureAttributes> = new Set<k
 
 /** The context part of the configuration. Throws GskError with the status GSKit gives the bad attribute. */
 export function resolveContextConfig(attrs: SecureAttributes): ContextConfig {
-  checkAttributes(attrs);
+  checkAttributeValues(attrs);
   const { role } = resolveRole(attrs);
   const versions = resolveVersions(attrs);
   return {
@@ -39,7 +39,7 @@ export function resolveContextConfig(attrs: SecureAttributes): ContextConfig {
 
 /** The session part of the configuration. Throws GskError with the status GSKit gives the bad attribute. */
 export function resolveSessionConfig(attrs: SecureAttributes): SessionConfig {
-  checkAttributes(attrs);
+  checkAttributeValues(attrs);
   const { role, requestCert, rejectUnauthorized } = resolveRole(attrs);
   return {
     ...resolveServername(attrs, role),

@@ -81,10 +81,23 @@ export function checkAttribute(id: string, value: unknown): void {
   if (expected !== undefined) throw new GskError(entry[1], `${id}: expected ${expected}, got ${describe(value)}`);
 }
 
+function checkObject(attrs: SecureAttributes): void {
+  if (typeof attrs !== 'object' || attrs === null) throw new GskError(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, 'attributes: expected an object');
+}
+
 /** checkAttribute for every entry of `attrs`. */
 export function checkAttributes(attrs: SecureAttributes): void {
-  if (typeof attrs !== 'object' || attrs === null) throw new GskError(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, 'attributes: expected an object');
+  checkObject(attrs);
   for (const [id, value] of Object.entries(attrs)) checkAttribute(id, value);
+}
+
+/**
+ * The value checks alone, for the resolvers: ids were checked where they were set, and a
+ * resolver reads only the attributes it knows.
+ */
+export function checkAttributeValues(attrs: SecureAttributes): void {
+  checkObject(attrs);
+  for (const [id, value] of Object.entries(attrs)) if (Object.hasOwn(CHECKS, id)) checkAttribute(id, value);
 }
 
 /** The names SecureAttributes accepts. */
