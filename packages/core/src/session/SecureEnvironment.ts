@@ -6,7 +6,8 @@ import { checkAttribute, checkAttributes } from '../attributes/values.js';
 import type { ContextConfig, TlsConfig } from '../engine/config.js';
 import { contextKey } from '../engine/contextKey.js';
 import { DeferredEngine } from '../engine/DeferredEngine.js';
-import type { EngineContext, TlsBackend } from '../engine/spi.js';
+import type { EngineContext, EngineSink, TlsBackend, TlsEngine } from '../engine/spi.js';
+import { TlsPeerCheck } from '../engine/TlsPeerCheck.js';
 import { errnoFromNodeCode } from '../gsk/errno.js';
 import { GskError } from '../gsk/GskError.js';
 import { GskStatus } from '../gsk/status.js';
@@ -17,6 +18,11 @@ import type { EnginePlan, SessionHost } from './SessionHost.js';
 export interface OpenSessionOptions {
   /** The session destroys the socket when it closes (default false: it never closes what it did not create). */
   ownsSocket?: boolean;
+}
+
+/** A client's engine answers a server that does not speak TLS alike on every backend (TlsPeerCheck). */
+function checked(role: 'client' | 'server', engine: TlsEngine, sink: EngineSink): TlsEngine {
+  return role === 'client' ? new TlsPeerCheck(engine, sink) : engine;
 }
 
 /**
@@ -163,10 +169,10 @@ export class SecureEnvironment implements SessionHost {
     const own = this.config;
     if (context === undefined || own === undefined) throw new GskError(GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, 'the environment is not initialized or is closed');
     const ids = Object.keys(overrides);
-    if (ids.length === 0) return { config: own, createEngine: (sink) => context.createEngine(own, sink) };
+    if (ids.length === 0) return { config: own, createEngine: (sink) => checked(own.role, context.createEngine(own, sink), sink) };
     const attrs = { ...this.attrs, ...overrides };
     const config = resolveSessionConfig(attrs);
-    const onOwnContext: EnginePlan = { config, createEngine: (sink) => context.createEngine(config, sink) };
+    const onOwnContext: EnginePlan = { config, createEngine: (sink) => checked(own.role, context.createEngine(config, sink), sink) };
     if (!ids.some((id) => CONTEXT_ATTRIBUTES.has(id as keyof SecureAttributes))) return onOwnContext;
     const contextConfig = resolveContextConfig(attrs);
     const key = contextKey(contextConfig);
@@ -176,7 +182,7 @@ export class SecureEnvironment implements SessionHost {
       config,
       createEngine: (sink) => {
         const lease = this.leaseContext(key, contextConfig);
-        return new DeferredEngine(lease.context, config, sink, lease.release);
+        return checked(contextConfig.role, new DeferredEngine(lease.context, config, sink, lease.release), sink);
       },
     };
   }

@@ -251,7 +251,9 @@ export class SecureSession {
     const usable = portStatus(target);
     if (usable !== GskStatus.GSK_OK) return fail(overlapped, usable, 'completion port destroyed');
     if (this.state !== 'established' && this.state !== 'closing') {
-      return fail(overlapped, this.state === 'closed' ? this.failure?.status ?? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE, `startRecv in state ${this.state}`);
+      // A closed session refuses every start with one status, as startInit and startSend do; what closed it is in the detail.
+      const why = this.failure === undefined ? '' : ` (${this.failure.message})`;
+      return fail(overlapped, this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE, `startRecv in state ${this.state}${why}`);
     }
     const length = bufferLength(overlapped);
     if (length === undefined) return fail(overlapped, GskStatus.GSK_INVALID_BUFFER_SIZE, 'buffer must be a Uint8Array and 1 <= bufferLength <= buffer.length');
