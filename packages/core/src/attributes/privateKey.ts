@@ -38,6 +38,9 @@ export function resolvePrivateKey(keyPem: string, leafPem: string, passphrase: s
   } catch (cause) {
     throw new GskError(GskStatus.GSK_ERROR_BAD_CERTIFICATE, `${attribute}: unreadable certificate (${(cause as Error).message})`);
   }
-  if (!createPublicKey(key).equals(leafKey)) throw refuse(attribute, 'the private key does not match the certificate\'s public key');
+  // Compared as SPKI bytes: KeyObject.equals on keys of different types leaves an entry on
+  // OpenSSL's error queue that makes the thread's next createPrivateKey fail (Node 20).
+  const spki = (k: KeyObject): Buffer => k.export({ type: 'spki', format: 'der' });
+  if (!spki(createPublicKey(key)).equals(spki(leafKey))) throw refuse(attribute, 'the private key does not match the certificate\'s public key');
   return ENCRYPTED.test(keyPem) ? (key.export({ format: 'pem', type: 'pkcs8' }) as string) : keyPem;
 }
