@@ -1,19 +1,9 @@
 import { createPrivateKey } from 'node:crypto';
 import { expect } from 'chai';
-import { GskError } from '../../src/gsk/GskError.js';
 import { GskStatus } from '../../src/gsk/status.js';
+import { refusal } from '../helpers/refusal.js';
 import { resolvePrivateKey } from '../../src/attributes/privateKey.js';
 import { selfSigned, type SelfSigned } from '../helpers/selfSigned.js';
-
-function refusal(f: () => unknown): GskError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).to.be.instanceOf(GskError);
-    return e as GskError;
-  }
-  return expect.fail('must throw');
-}
 
 describe('private keys: decrypted once in core, checked against the certificate', () => {
   let ec: SelfSigned;

@@ -1,20 +1,12 @@
 import { expect } from 'chai';
-import { GskError } from '../../src/gsk/GskError.js';
 import { GskStatus } from '../../src/gsk/status.js';
+import { refusal } from '../helpers/refusal.js';
 import { CONTEXT_ATTRIBUTES, resolveContextConfig, resolveSessionConfig, resolveTlsConfig } from '../../src/attributes/resolveTlsConfig.js';
 import { ATTRIBUTE_IDS } from '../../src/attributes/values.js';
 import { contextKey } from '../../src/engine/contextKey.js';
 import { selfSigned, type SelfSigned } from '../helpers/selfSigned.js';
 
-function status(f: () => unknown): GskStatus {
-  try {
-    f();
-  } catch (e) {
-    expect(e).to.be.instanceOf(GskError);
-    return (e as GskError).status;
-  }
-  return expect.fail('must throw');
-}
+const status = (f: () => unknown): GskStatus => refusal(f).status;
 
 describe('resolveTlsConfig: one resolver per attribute group', () => {
   let leaf: SelfSigned;

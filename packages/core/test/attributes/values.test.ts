@@ -1,17 +1,7 @@
 import { expect } from 'chai';
-import { GskError } from '../../src/gsk/GskError.js';
 import { GskStatus } from '../../src/gsk/status.js';
+import { refusal } from '../helpers/refusal.js';
 import { ATTRIBUTE_IDS, checkAttribute, checkAttributes } from '../../src/attributes/values.js';
-
-function refusal(f: () => unknown): GskError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).to.be.instanceOf(GskError);
-    return e as GskError;
-  }
-  return expect.fail('must throw');
-}
 
 describe('attribute values are type-checked', () => {
   it('a string where a boolean belongs is refused, naming the attribute', () => {
