@@ -23,8 +23,7 @@ function build(config: ContextConfig, settings: OpenSslSettings, certificate: Ce
     return createSecureContext({
       minVersion: settings.minVersion,
       maxVersion: settings.maxVersion,
-      // Node splits this list: "TLS_*" names become the 1.3 ciphersuites, the rest the 1.2 ciphers.
-      ciphers: [settings.ciphersuites, settings.cipherList].filter((s) => s !== '').join(':'),
+      ciphers: settings.nodeCiphers,
       ecdhCurve: settings.groups,
       sigalgs: settings.sigalgs,
       ca: [...config.ca],

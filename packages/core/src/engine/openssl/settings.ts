@@ -6,10 +6,15 @@ import { CIPHER_SUITES, GROUPS } from '../../tls/suites.js';
 export interface OpenSslSettings {
   readonly minVersion: ContextConfig['minVersion'];
   readonly maxVersion: ContextConfig['maxVersion'];
-  /** SSL_CTX_set_ciphersuites: TLS 1.3 suites, colon-separated ("" when 1.3 is off). */
+  /** SSL_set_ciphersuites: TLS 1.3 suites, colon-separated ("" when 1.3 is off). */
   readonly ciphersuites: string;
-  /** SSL_CTX_set_cipher_list: TLS 1.2 suites ending in @SECLEVEL (never cipher-less, which OpenSSL refuses). */
+  /** SSL_set_cipher_list: TLS 1.2 suites, colon-separated ("" when 1.2 is off). */
   readonly cipherList: string;
+  /**
+   * Node's `ciphers` option, which Node splits itself ("TLS_*" names are 1.3 suites): both lists,
+   * never without a 1.2 cipher (Node refuses that), ending in the security level.
+   */
+  readonly nodeCiphers: string;
   /** SSL_CTX_set1_groups_list / Node's ecdhCurve. */
   readonly groups: string;
   /** The key-strength policy as OpenSSL's security level (core's tls/policy.ts). */
@@ -31,14 +36,17 @@ const SIGNATURE_ALGORITHMS = [
 
 /** The one translation of a context config into OpenSSL's vocabulary, shared by both OpenSSL-based backends. */
 export function opensslSettings(config: ContextConfig): OpenSslSettings {
-  // With TLS 1.2 off, the in-scope 1.2 suites stand in: a cipher-less list is refused, and
-  // the version range keeps them from being negotiated.
-  const tls12 = config.tls12Suites.length > 0 ? config.tls12Suites : CIPHER_SUITES.filter((s) => s.version === 'TLSv1.2');
+  const names = (suites: ContextConfig['tls12Suites']): string => suites.map((s) => s.openssl).join(':');
+  // With TLS 1.2 off, the in-scope 1.2 suites stand in for Node: a cipher-less list is refused,
+  // and the version range keeps them from being negotiated.
+  const nodeTls12 = config.tls12Suites.length > 0 ? config.tls12Suites : CIPHER_SUITES.filter((s) => s.version === 'TLSv1.2');
+  const ciphersuites = names(config.tls13Suites);
   return {
     minVersion: config.minVersion,
     maxVersion: config.maxVersion,
-    ciphersuites: config.tls13Suites.map((s) => s.openssl).join(':'),
-    cipherList: `${tls12.map((s) => s.openssl).join(':')}:@SECLEVEL=${OPENSSL_SECURITY_LEVEL}`,
+    ciphersuites,
+    cipherList: names(config.tls12Suites),
+    nodeCiphers: [ciphersuites, names(nodeTls12), `@SECLEVEL=${OPENSSL_SECURITY_LEVEL}`].filter((s) => s !== '').join(':'),
     groups: config.groups.map((name) => GROUPS.find((g) => g.name === name)!.openssl).join(':'),
     securityLevel: OPENSSL_SECURITY_LEVEL,
     sigalgs: SIGNATURE_ALGORITHMS,
