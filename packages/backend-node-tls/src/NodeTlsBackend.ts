@@ -1,11 +1,11 @@
-import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core';
+import type { ContextConfig, EngineContext, TlsBackend } from '@tlsport/core';
 import { NodeTlsContext } from './NodeTlsContext.js';
 
 /** The tlsport backend over Node's own tls module (a TLSSocket on an in-memory duplex). */
 export class NodeTlsBackend implements TlsBackend {
   readonly name = 'node-tls';
 
-  async createContext(config: TlsConfig): Promise<EngineContext> {
+  async createContext(config: ContextConfig): Promise<EngineContext> {
     return new NodeTlsContext(config);
   }
 }

@@ -1,11 +1,11 @@
-import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core';
+import type { ContextConfig, EngineContext, TlsBackend } from '@tlsport/core';
 import { OpenSslContext } from './OpenSslContext.js';
 
 /** tlsport's engine over the OpenSSL inside the node binary (native addon, handshakes on the libuv pool). */
 export class OpenSslBackend implements TlsBackend {
   readonly name = 'openssl';
 
-  async createContext(config: TlsConfig): Promise<EngineContext> {
+  async createContext(config: ContextConfig): Promise<EngineContext> {
     return OpenSslContext.create(config);
   }
 }

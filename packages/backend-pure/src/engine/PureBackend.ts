@@ -1,4 +1,4 @@
-import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core';
+import type { ContextConfig, EngineContext, TlsBackend } from '@tlsport/core';
 import { defaultProvider } from '../crypto/index.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { providerRandom, systemClock, type Clock, type RandomSource } from '../tls13/sources.js';
@@ -33,7 +33,7 @@ export class PureBackend implements TlsBackend {
     this.requireExtendedMasterSecret = options.requireExtendedMasterSecret ?? true;
   }
 
-  async createContext(config: TlsConfig): Promise<EngineContext> {
+  async createContext(config: ContextConfig): Promise<EngineContext> {
     return new PureContext(config, this.provider, this.clock, this.random, this.requireExtendedMasterSecret);
   }
 }

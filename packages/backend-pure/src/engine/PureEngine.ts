@@ -30,7 +30,7 @@ export class PureEngine implements TlsEngine {
   private readonly sessions: Uint8Array[] = [];
 
   constructor(
-    private readonly config: TlsConfig,
+    private readonly config: Pick<TlsConfig, 'role' | 'keylog'>,
     private readonly opening: (io: HandshakeIo) => HandshakeState,
     private readonly sink: EngineSink,
     provider: CryptoProvider,
