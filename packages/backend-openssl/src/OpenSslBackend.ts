@@ -1,4 +1,4 @@
-import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core';
+import { refuseRequiredExtendedMasterSecret, type EngineContext, type TlsBackend, type TlsConfig } from '@tlsport/core';
 import { OpenSslContext } from './OpenSslContext.js';
 
 /** tlsport's engine over the OpenSSL inside the node binary (native addon, handshakes on the libuv pool). */
@@ -6,6 +6,7 @@ export class OpenSslBackend implements TlsBackend {
   readonly name = 'openssl';
 
   async createContext(config: TlsConfig): Promise<EngineContext> {
+    refuseRequiredExtendedMasterSecret(config, this.name);
     return OpenSslContext.create(config);
   }
 }

@@ -119,7 +119,7 @@ export class PureContext implements EngineContext {
       certificate: config.certificate === undefined ? undefined : this.load(config.certificate),
       session: undefined,
       session12: undefined,
-      requireExtendedMasterSecret: this.requireExtendedMasterSecret,
+      requireExtendedMasterSecret: config.requireExtendedMasterSecret ?? this.requireExtendedMasterSecret,
     };
   }
 
@@ -135,7 +135,7 @@ export class PureContext implements EngineContext {
       trust: () => this.trust(config.ca),
       tickets: config.sessionTickets ? this.tickets : undefined,
       sessionCache: this.sessionCache,
-      requireExtendedMasterSecret: this.requireExtendedMasterSecret,
+      requireExtendedMasterSecret: config.requireExtendedMasterSecret ?? this.requireExtendedMasterSecret,
     };
   }
 

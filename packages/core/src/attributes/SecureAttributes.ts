@@ -34,6 +34,13 @@ export interface SecureAttributes {
   handshakeTimeoutMs?: number;
   /** Server: issue session tickets. Default true. */
   sessionTickets?: boolean;
+  /**
+   * TLS 1.2: end the handshake with handshake_failure unless the peer does extended master secret
+   * (RFC 7627). Unset: the backend's policy (pure requires it; openssl and node-tls follow OpenSSL,
+   * which uses it when offered and accepts legacy peers). false accepts legacy peers on every
+   * backend; true is refused by openssl and node-tls, which cannot enforce it.
+   */
+  requireExtendedMasterSecret?: boolean;
   /** Client: resumption state from an earlier session's `session` value. */
   session?: Uint8Array;
   /** Receives NSS key log lines (without newline), as Node's 'keylog' event. */
@@ -62,6 +69,7 @@ export interface SecureAttributes {
 export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set<keyof SecureAttributes>([
   'role', 'ca', 'cert', 'key', 'sniCertificates', 'servername', 'ALPNProtocols', 'minVersion', 'maxVersion',
   'cipherSuites', 'ciphers', 'groups', 'requestCert', 'rejectUnauthorized', 'handshakeTimeoutMs', 'sessionTickets',
+  'requireExtendedMasterSecret',
   'session', 'keylog', 'GSK_SESSION_TYPE', 'GSK_PROTOCOL_TLSV13', 'GSK_PROTOCOL_TLSV12', 'GSK_TLSV13_CIPHER_SPECS_EX',
   'GSK_TLSV12_CIPHER_SPECS_EX', 'GSK_ECDHE_CURVES', 'GSK_HANDSHAKE_TIMEOUT', 'GSK_SSL_EXTN_SERVERNAME_REQUEST',
   'GSK_ALPN_PROTOCOLS',

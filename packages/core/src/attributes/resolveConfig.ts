@@ -164,6 +164,7 @@ export function resolveTlsConfig(attrs: SecureAttributes): TlsConfig {
     rejectUnauthorized,
     handshakeTimeoutMs: timeout,
     sessionTickets: attrs.sessionTickets ?? true,
+    requireExtendedMasterSecret: attrs.requireExtendedMasterSecret,
     session: attrs.session,
     keylog: attrs.keylog !== undefined,
   };

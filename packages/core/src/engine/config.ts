@@ -1,3 +1,4 @@
+import { TlsError } from '../tls/TlsError.js';
 import type { CipherSuiteInfo, GroupName, TlsVersion } from '../tls/suites.js';
 
 /** A certificate chain (PEM, leaf first) and its private key (PEM). */
@@ -45,8 +46,21 @@ export interface TlsConfig {
   readonly handshakeTimeoutMs: number;
   /** Server: issue session tickets (1.3 NewSessionTicket, 1.2 RFC 5077). */
   readonly sessionTickets: boolean;
+  /** TLS 1.2: require extended master secret (RFC 7627); undefined: the backend's own policy. */
+  readonly requireExtendedMasterSecret?: boolean | undefined;
   /** Client: resumption state from an earlier session's `session` event, to resume. */
   readonly session: Uint8Array | undefined;
   /** Whether the app wants key log lines; engines may skip the work when false. */
   readonly keylog: boolean;
+}
+
+/**
+ * For backends over OpenSSL's policy (use extended master secret when offered, accept legacy
+ * peers): `requireExtendedMasterSecret: true` is a setting they cannot honour, so it is refused
+ * rather than ignored.
+ */
+export function refuseRequiredExtendedMasterSecret(config: TlsConfig, backend: string): void {
+  if (config.requireExtendedMasterSecret === true) {
+    throw new TlsError('unsupported', `requireExtendedMasterSecret: true is not available on the ${backend} backend (OpenSSL accepts peers without it); use the pure backend`, { alert: undefined });
+  }
 }
