@@ -111,7 +111,7 @@ export class PureEngine implements TlsEngine {
     this.handshakeIn.push(fragment);
     for (let msg = this.handshakeIn.next(); msg !== undefined; msg = this.handshakeIn.next()) {
       const epoch = this.io.readEpoch;
-      if (this.phase === 'connected') this.flood.handshake(msg.type === HandshakeType.key_update);
+      this.flood.handshake(this.phase === 'connected' && msg.type === HandshakeType.key_update);
       this.state = this.state!.handle(msg);
       // What the message produced is complete: seal it now, so a later failure in the same call keeps it (§6).
       this.records.flush();
