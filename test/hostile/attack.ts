@@ -12,6 +12,8 @@ export interface AttackResult extends TargetReport {
   readonly alert: number | undefined;
   /** Whether the target took the attack and carried on (the probe after it arrived, or the handshake completed). */
   readonly accepted: boolean;
+  /** What a measuring attack counted. */
+  readonly count?: number;
 }
 
 /** Where an attack runs: a tlsport server to connect to, or a tlsport client and the attacker's listener. */
@@ -121,4 +123,24 @@ export async function againstClient(arena: Arena, legacyVersion: number, attack?
   }
 }
 
-export { PROBE };
+/**
+ * `requests` KeyUpdate(update_requested) records in one write to a tlsport server, then a probe;
+ * the server then sends data, and the attacker counts the KeyUpdates that came before it.
+ */
+export async function keyUpdateReplies(arena: Arena, requests: number): Promise<AttackResult> {
+  const target = arena.server.next();
+  const c = await Tls13Client.connect(arena.server.port);
+  try {
+    const t = await target;
+    await c.handshake();
+    await t.init;
+    c.send(...Array.from({ length: requests }, () => c.keyUpdate(true)), c.seal(CT.appData, Buffer.from(PROBE)));
+    const r = await t.receive();
+    if (r.status !== OK) return await refusal(c, r);
+    await t.send('pong');
+    const o = await c.outcome(5000, true);
+    return { ...r, alert: o.alert, accepted: o.data === 'pong', count: o.keyUpdates };
+  } finally {
+    c.close();
+  }
+}

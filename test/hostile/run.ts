@@ -60,7 +60,10 @@ async function largestAccepted(trial: (n: number) => Promise<AttackResult>, cap:
 }
 
 export async function runCase(c: HostileCase, backend: string, arena: Arena): Promise<HostileCell> {
-  if (c.flood === undefined) return { backend, result: await c.run(arena, 0) };
+  if (c.flood === undefined) {
+    const result = await c.run(arena, 0);
+    return { backend, result, ...(result.count !== undefined && { accepted: result.count }) };
+  }
   const { accepted, refusal, capped } = await largestAccepted((n) => c.run(arena, n), c.flood.cap);
   return { backend, result: refusal, accepted, capped };
 }
