@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { CIPHER_SUITES, TlsError } from '@tlsport/core';
 import { defaultProvider } from '../../src/crypto/index.js';
-import { MAX_EMPTY_RECORDS, MAX_HANDSHAKE_MESSAGE_RECORDS, MAX_KEY_UPDATES, MAX_SKIPPED_EARLY_DATA, MAX_TICKETS_PER_CONNECTION, MAX_WARNING_ALERTS } from '../../src/common/limits.js';
+import { MAX_EMPTY_RECORDS, MAX_HANDSHAKE_MESSAGE_RECORDS, MAX_KEY_UPDATES, MAX_PSK_IDENTITIES, MAX_SKIPPED_EARLY_DATA, MAX_TICKETS_PER_CONNECTION, MAX_WARNING_ALERTS } from '../../src/common/limits.js';
 import { FloodGuard } from '../../src/engine/FloodGuard.js';
 import { HandshakeDeframer } from '../../src/handshake/deframer.js';
 import { serializeNewSessionTicket } from '../../src/handshake/newSessionTicket.js';
@@ -16,6 +16,11 @@ import { parseSessionState } from '../../src/tls13/sessionState.js';
 import { providerRandom, systemClock } from '../../src/tls13/sources.js';
 import { tls13Suite } from '../../src/tls13/suite.js';
 import { clientOfferedVersion, serverSelectedVersion } from '../../src/tls13/versions.js';
+import { acceptPsk } from '../../src/tls13/server/resumption.js';
+import type { ServerContext } from '../../src/tls13/server/ServerContext.js';
+import type { ClientHello } from '../../src/handshake/clientHello.js';
+import type { HandshakeMessage } from '../../src/handshake/message.js';
+import { PSK_DHE_KE } from '../../src/handshake/types.js';
 
 const provider = defaultProvider();
 const fault = (f: () => unknown): string => {
@@ -175,5 +180,15 @@ describe('pure engine bounds (src/common/limits.ts)', () => {
     const last = parseSessionState(sessions.at(-1)!, 'session');
     expect(last).to.include({ ageAdd: MAX_TICKETS_PER_CONNECTION - 1, servername: 'example.com', alpn: 'h2', peerVerified: true });
     expect(last.peerCertificates).to.deep.equal(chain);
+  });
+
+  it(`a server opens at most ${MAX_PSK_IDENTITIES} of the PSK identities a ClientHello offers`, () => {
+    const opened: number[] = [];
+    const tickets = { open: (identity: Uint8Array) => void opened.push(identity[0]!) };
+    const ctx = { options: { tickets }, io: { clock: systemClock } } as unknown as ServerContext;
+    const identities = Array.from({ length: 950 }, (_, i) => ({ identity: Uint8Array.of(i & 0xff), obfuscatedTicketAge: 0 }));
+    const hello = { pskModes: [PSK_DHE_KE], psks: { identities, binders: identities.map(() => new Uint8Array(32)) } } as unknown as ClientHello;
+    expect(acceptPsk(ctx, hello, {} as HandshakeMessage, tls13Suite(CIPHER_SUITES[0]!))).to.equal(undefined);
+    expect(opened).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7].slice(0, MAX_PSK_IDENTITIES));
   });
 });
