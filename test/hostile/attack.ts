@@ -1,6 +1,6 @@
 import type { Pki } from '../support/sessions.js';
-import { AlertReceived } from './support/RawEndpoint.js';
-import type { ClientTarget, ServerTarget, TargetReport } from './support/targets.js';
+import { AlertReceived, type RawEndpoint } from './support/RawEndpoint.js';
+import type { ClientTarget, ServerTarget, TargetReport, TargetSession } from './support/targets.js';
 import { Tls12Client } from './support/Tls12Client.js';
 import { Tls13Client, type Handshake13Options } from './support/Tls13Client.js';
 import type { Tls13Server, Tls13ServerListener } from './support/Tls13Server.js';
@@ -37,6 +37,15 @@ async function refusal(peer: { outcome(ms: number): Promise<{ alert: number | un
  * After a completed TLS 1.3 or 1.2 handshake with a tlsport server: writes what `attack` returns,
  * then a probe record. Accepted when the probe is what the server reads next.
  */
+/** Writes the attack's records and a probe; accepted when the probe is what the target reads next. */
+async function probeAfter(peer: RawEndpoint, target: TargetSession, attack: Buffer[]): Promise<AttackResult> {
+  peer.send(...attack, peer.seal(CT.appData, Buffer.from(PROBE)));
+  const r = await target.receive();
+  if (r.status === OK && r.data === PROBE) return { ...r, alert: undefined, accepted: true };
+  // A read that returns other data means the attack's own records were served.
+  return r.status === OK ? { ...r, detail: `served "${r.data}"`, alert: undefined, accepted: false } : await refusal(peer, r);
+}
+
 export function afterHandshake13(arena: Arena, attack: (c: Tls13Client) => Buffer[]): Promise<AttackResult> {
   return afterHandshake(arena, Tls13Client.connect, attack);
 }
@@ -53,11 +62,7 @@ async function afterHandshake<C extends Tls13Client | Tls12Client>(arena: Arena,
     await c.handshake();
     const init = await t.init;
     if (init.status !== OK) throw new Error(`handshake failed before the attack: ${init.status} ${init.detail}`);
-    c.send(...attack(c), c.seal(CT.appData, Buffer.from(PROBE)));
-    const r = await t.receive();
-    if (r.status === OK && r.data === PROBE) return { ...r, alert: undefined, accepted: true };
-    // A read that returns other data means the attack's own records were served.
-    return r.status === OK ? { ...r, detail: `served "${r.data}"`, alert: undefined, accepted: false } : await refusal(c, r);
+    return await probeAfter(c, t, attack(c));
   } finally {
     c.close();
   }
@@ -114,10 +119,7 @@ export async function againstClient(arena: Arena, legacyVersion: number, attack?
     await s.handshake(legacyVersion);
     const init = await t.init;
     if (init.status !== OK || attack === undefined) return init.status === OK ? { ...init, alert: undefined, accepted: true } : await refusal(s, init);
-    s.send(...attack(s), s.seal(CT.appData, Buffer.from(PROBE)));
-    const r = await t.receive();
-    if (r.status === OK && r.data === PROBE) return { ...r, alert: undefined, accepted: true };
-    return r.status === OK ? { ...r, detail: `served "${r.data}"`, alert: undefined, accepted: false } : await refusal(s, r);
+    return await probeAfter(s, t, attack(s));
   } finally {
     s.close();
   }
