@@ -3,8 +3,6 @@ import { MAX_HANDSHAKE_MESSAGE, MAX_HANDSHAKE_MESSAGE_RECORDS } from '../common/
 import type { HandshakeMessage } from './message.js';
 import type { HandshakeType } from './types.js';
 
-export { MAX_HANDSHAKE_MESSAGE } from '../common/limits.js';
-
 const HEADER = 4;
 
 /**
