@@ -1,4 +1,4 @@
-import type { ContextConfig, EngineContext, TlsBackend } from '@tlsport/core';
+import { refuseRequiredExtendedMasterSecret, type ContextConfig, type EngineContext, type TlsBackend } from '@tlsport/core';
 import { NodeTlsContext } from './NodeTlsContext.js';
 
 /** The tlsport backend over Node's own tls module (a TLSSocket on an in-memory duplex). */
@@ -6,6 +6,7 @@ export class NodeTlsBackend implements TlsBackend {
   readonly name = 'node-tls';
 
   async createContext(config: ContextConfig): Promise<EngineContext> {
+    refuseRequiredExtendedMasterSecret(config, this.name);
     return new NodeTlsContext(config);
   }
 }

@@ -42,6 +42,8 @@ const FAULT_BY_NODE_CODE: Readonly<Record<string, TlsFault>> = {
   ERR_STREAM_WRITE_AFTER_END: 'peer-closed',
   ERR_STREAM_DESTROYED: 'peer-closed',
   ERR_SOCKET_CLOSED: 'peer-closed',
+  // Node's own bound on renegotiation (tls.CLIENT_RENEG_LIMIT attempts in CLIENT_RENEG_WINDOW s); no alert is sent.
+  ERR_TLS_SESSION_ATTACK: 'unexpected-message',
 };
 
 interface NodeTlsErrorShape {

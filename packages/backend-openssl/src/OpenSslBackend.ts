@@ -1,4 +1,4 @@
-import type { ContextConfig, EngineContext, TlsBackend } from '@tlsport/core';
+import { refuseRequiredExtendedMasterSecret, type ContextConfig, type EngineContext, type TlsBackend } from '@tlsport/core';
 import { OpenSslContext } from './OpenSslContext.js';
 
 /** tlsport's engine over the OpenSSL inside the node binary (native addon, handshakes on the libuv pool). */
@@ -6,6 +6,7 @@ export class OpenSslBackend implements TlsBackend {
   readonly name = 'openssl';
 
   async createContext(config: ContextConfig): Promise<EngineContext> {
+    refuseRequiredExtendedMasterSecret(config, this.name);
     return OpenSslContext.create(config);
   }
 }

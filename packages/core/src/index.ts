@@ -17,6 +17,7 @@ export {
   type TlsVersion,
 } from './tls/suites.js';
 export type { TlsConfig, ContextConfig, SessionConfig, CertificateKeyPair } from './engine/config.js';
+export { refuseRequiredExtendedMasterSecret } from './engine/config.js';
 export type { TlsBackend, EngineContext, TlsEngine, EngineSink, HandshakeResult } from './engine/spi.js';
 export { GskError } from './gsk/GskError.js';
 export type { SecureAttributes } from './attributes/SecureAttributes.js';

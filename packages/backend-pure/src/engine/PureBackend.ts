@@ -14,6 +14,7 @@ export interface PureBackendOptions {
   /**
    * TLS 1.2: abort with handshake_failure unless the peer does extended master secret (RFC 7627).
    * Default true; false accepts legacy peers (a session made without EMS then never resumes with it).
+   * The `requireExtendedMasterSecret` attribute, when set, overrides this per environment or session.
    */
   readonly requireExtendedMasterSecret?: boolean;
 }

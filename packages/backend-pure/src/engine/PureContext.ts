@@ -106,7 +106,7 @@ export class PureContext implements EngineContext {
       certificate: this.config.certificate === undefined ? undefined : this.load(this.config.certificate),
       session: undefined,
       session12: undefined,
-      requireExtendedMasterSecret: this.requireExtendedMasterSecret,
+      requireExtendedMasterSecret: this.config.requireExtendedMasterSecret ?? this.requireExtendedMasterSecret,
     };
   }
 
@@ -123,7 +123,7 @@ export class PureContext implements EngineContext {
       trust: () => this.trust(),
       tickets: this.config.sessionTickets ? this.tickets : undefined,
       sessionCache: this.sessionCache,
-      requireExtendedMasterSecret: this.requireExtendedMasterSecret,
+      requireExtendedMasterSecret: this.config.requireExtendedMasterSecret ?? this.requireExtendedMasterSecret,
     };
   }
 

@@ -39,6 +39,13 @@ export interface SecureAttributes {
   handshakeTimeoutMs?: number;
   /** Server: issue session tickets. Default true. */
   sessionTickets?: boolean;
+  /**
+   * TLS 1.2: end the handshake with handshake_failure unless the peer does extended master secret
+   * (RFC 7627). Unset: the backend's policy (pure requires it; openssl and node-tls follow OpenSSL,
+   * which uses it when offered and accepts legacy peers). false accepts legacy peers on every
+   * backend; true is refused by openssl and node-tls, which cannot enforce it.
+   */
+  requireExtendedMasterSecret?: boolean;
   /** Client: resumption state from an earlier session's `session` value. */
   session?: Uint8Array;
   /** Receives NSS key log lines (without newline), as Node's 'keylog' event. */

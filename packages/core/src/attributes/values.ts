@@ -46,6 +46,7 @@ const CHECKS: Readonly<Record<keyof SecureAttributes, readonly [Check, GskStatus
   rejectUnauthorized: [boolean, GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION],
   handshakeTimeoutMs: [number, GskStatus.GSK_ATTRIBUTE_INVALID_NUMERIC_VALUE],
   sessionTickets: [boolean, GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION],
+  requireExtendedMasterSecret: [boolean, GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION],
   session: [bytes, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   keylog: [callback, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   GSK_SESSION_TYPE: [

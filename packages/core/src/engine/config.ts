@@ -1,3 +1,4 @@
+import { TlsError } from '../tls/TlsError.js';
 import type { CipherSuiteInfo, GroupName, TlsVersion } from '../tls/suites.js';
 
 /** A certificate chain (PEM, leaf first) and its private key (PEM, unencrypted, checked to match the leaf). */
@@ -34,6 +35,8 @@ export interface ContextConfig {
   readonly sniCertificates: ReadonlyMap<string, CertificateKeyPair>;
   /** Server: issue session tickets (1.3 NewSessionTicket, 1.2 RFC 5077). */
   readonly sessionTickets: boolean;
+  /** TLS 1.2: require extended master secret (RFC 7627); undefined: the backend's own policy. */
+  readonly requireExtendedMasterSecret?: boolean | undefined;
 }
 
 /** What may differ between the sessions of one engine context: settled once per session. */
@@ -64,3 +67,14 @@ export interface SessionConfig {
 
 /** An environment's or a session's whole configuration: the context part and the session part. */
 export interface TlsConfig extends ContextConfig, SessionConfig {}
+
+/**
+ * For backends over OpenSSL's policy (use extended master secret when offered, accept legacy
+ * peers): `requireExtendedMasterSecret: true` is a setting they cannot honour, so it is refused
+ * rather than ignored.
+ */
+export function refuseRequiredExtendedMasterSecret(config: ContextConfig, backend: string): void {
+  if (config.requireExtendedMasterSecret === true) {
+    throw new TlsError('unsupported', `requireExtendedMasterSecret: true is not available on the ${backend} backend (OpenSSL accepts peers without it); use the pure backend`, { alert: undefined });
+  }
+}
