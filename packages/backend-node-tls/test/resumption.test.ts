@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { opensslHasHybridGroups, resolveTlsConfig, type EngineContext, type TlsBackend } from '@tlsport/core';
+import { resolveTlsConfig, type EngineContext, type TlsBackend } from '@tlsport/core';
+import { opensslHasHybridGroups } from '@tlsport/core/openssl';
 import { EnginePair, TestCa } from '@tlsport/testkit';
 import { nodeTlsBackend } from '../src/index.js';
 

@@ -84,7 +84,6 @@ void Connection::Apply(const ConnectionOptions& o) {
     SSL_SESSION_free(session);
     check(ok == 1, "illegal-parameter", "config.session cannot be resumed");
   }
-  if (o.certificate.has_value()) UseCertificateKeyPair(ssl_, o.certificate->cert, o.certificate->key);
   stepVariant_ = o.server ? o.requestCert : o.session.has_value();
   hooks_.keylog = o.keylog;
   hooks_.chooseCertificate = o.chooseCertificate;

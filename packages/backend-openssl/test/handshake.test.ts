@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { expect } from 'chai';
-import { CIPHER_SUITES, GROUPS, TlsError, opensslHasHybridGroups } from '@tlsport/core';
+import { CIPHER_SUITES, GROUPS, TlsError } from '@tlsport/core';
+import { opensslHasHybridGroups } from '@tlsport/core/openssl';
 import { deliver, handshakePair } from './helpers/pair.js';
 import { makePki, serverWith, type Pki } from './helpers/pki.js';
 

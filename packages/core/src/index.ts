@@ -16,11 +16,12 @@ export {
   type GroupName,
   type TlsVersion,
 } from './tls/suites.js';
-export type { TlsConfig, CertificateKeyPair } from './engine/config.js';
+export type { TlsConfig, ContextConfig, SessionConfig, CertificateKeyPair } from './engine/config.js';
+export { refuseRequiredExtendedMasterSecret } from './engine/config.js';
 export type { TlsBackend, EngineContext, TlsEngine, EngineSink, HandshakeResult } from './engine/spi.js';
 export { GskError } from './gsk/GskError.js';
 export type { SecureAttributes } from './attributes/SecureAttributes.js';
-export { resolveTlsConfig } from './attributes/resolveConfig.js';
+export { resolveTlsConfig, resolveContextConfig, resolveSessionConfig } from './attributes/resolveTlsConfig.js';
 export { selectCertificate } from './engine/selectCertificate.js';
 export { CompletionPort, PortDestroyedError } from './port/CompletionPort.js';
 export { OperationKind, type Overlapped, type OverlappedInput, type OperationId } from './port/Overlapped.js';
@@ -31,13 +32,12 @@ export { memoryPipe } from './transport/memoryPipe.js';
 export { Listener } from './transport/Listener.js';
 export { TLS_BACKEND } from './di/tokens.js';
 export { backendModule, useBackend, loadBackendModule, installedBackends, BACKEND_PACKAGES } from './di/backendModule.js';
-export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL, opensslCipherList } from './tls/policy.js';
-export { opensslGroupList, opensslHasHybridGroups } from './tls/opensslGroups.js';
+export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL } from './tls/policy.js';
 export { TlsSocket, type TlsSocketInit } from './faces/TlsSocket.js';
 export { connect } from './faces/connect.js';
 export { createServer, TlsServer } from './faces/createServer.js';
 export type { BackendChoice, ConnectOptions, NodeTlsOptions, ServerOptions } from './faces/nodeOptions.js';
 export { nodeError, codeForPeerAlert, type TlsportNodeError } from './faces/nodeErrors.js';
 export type { PromiseOptions, EndOptions } from './faces/sessionPromises.js';
-export { extraCaCertificates } from './attributes/defaultCa.js';
+export { extraCaCertificates } from './attributes/trust.js';
 export { Agent, type AgentOptions } from './faces/agent.js';

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { GROUPS, GskStatus, opensslHasHybridGroups } from '@tlsport/core';
+import { GROUPS, GskStatus } from '@tlsport/core';
+import { opensslHasHybridGroups } from '@tlsport/core/openssl';
 import type { Scenario } from '../types.js';
 import { check, opensslSaw } from './expectations.js';
 

@@ -1,6 +1,6 @@
 import { connect as netConnect, type NetConnectOpts } from 'node:net';
 import { checkServerIdentity as nodeCheckServerIdentity, type PeerCertificate } from 'node:tls';
-import { resolveTlsConfig } from '../attributes/resolveConfig.js';
+import { resolveTlsConfig } from '../attributes/resolveTlsConfig.js';
 import { environmentFor } from './environments.js';
 import { attributesFromNode, clientSessionAttributes, type ConnectOptions } from './nodeOptions.js';
 import { TlsSocket } from './TlsSocket.js';

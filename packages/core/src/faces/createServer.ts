@@ -1,5 +1,5 @@
 import { Server, type Socket } from 'node:net';
-import { resolveTlsConfig } from '../attributes/resolveConfig.js';
+import { resolveTlsConfig } from '../attributes/resolveTlsConfig.js';
 import { SecureEnvironment } from '../session/SecureEnvironment.js';
 import { backendFor } from './environments.js';
 import { attributesFromNode, type ServerOptions } from './nodeOptions.js';

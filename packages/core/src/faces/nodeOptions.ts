@@ -1,4 +1,3 @@
-import { createPrivateKey } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { PeerCertificate } from 'node:tls';
 import type { SecureAttributes } from '../attributes/SecureAttributes.js';
@@ -81,15 +80,6 @@ function single(value: Pem | readonly Pem[] | undefined, name: string): Pem | un
   return value[0] as Pem | undefined;
 }
 
-function plainKey(key: Pem | undefined, passphrase: string | undefined): Pem | undefined {
-  if (key === undefined || passphrase === undefined) return key;
-  try {
-    return createPrivateKey({ key: Buffer.from(key), passphrase }).export({ type: 'pkcs8', format: 'pem' }) as string;
-  } catch (error) {
-    throw new GskError(GskStatus.GSK_ERROR_NO_PRIVATE_KEY, `key/passphrase: ${(error as Error).message}`);
-  }
-}
-
 /** Node's wire-format ALPN buffer (length-prefixed names) or a list of names or buffers -> names. */
 function alpnNames(value: NodeTlsOptions['ALPNProtocols']): string[] | undefined {
   if (value === undefined) return undefined;
@@ -129,7 +119,8 @@ export function attributesFromNode(options: NodeTlsOptions & Partial<ConnectOpti
     role,
     ca: options.ca,
     cert: single(options.cert, 'cert'),
-    key: plainKey(single(options.key, 'key'), options.passphrase),
+    key: single(options.key, 'key'),
+    passphrase: options.passphrase,
     ALPNProtocols: alpnNames(options.ALPNProtocols),
     minVersion: version(options.minVersion, 'minVersion'),
     maxVersion: version(options.maxVersion, 'maxVersion'),

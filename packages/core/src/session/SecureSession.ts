@@ -1,7 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { Observable } from 'rxjs';
 import type { SecureAttributes } from '../attributes/SecureAttributes.js';
-import type { TlsConfig } from '../engine/config.js';
 import type { EngineSink, HandshakeResult, TlsEngine } from '../engine/spi.js';
 import { Errno, errnoFromNodeCode } from '../gsk/errno.js';
 import { GskError } from '../gsk/GskError.js';
@@ -16,7 +15,7 @@ import { exportKeyingMaterial } from './keyingMaterial.js';
 import { negotiatedFrom, type Negotiated } from './negotiated.js';
 import { Operation, OperationRegistry, type CompletionTarget } from './Operation.js';
 import { PlaintextBuffer } from './PlaintextBuffer.js';
-import type { SessionHost } from './SessionHost.js';
+import type { EnginePlan, SessionHost } from './SessionHost.js';
 
 /** Where a session is in its life. */
 export type SessionState = 'open' | 'handshaking' | 'established' | 'closing' | 'closed';
@@ -105,7 +104,7 @@ export class SecureSession {
   /** gsk_attribute_set_*: overrides the environment's attribute for this session, before startInit only. */
   setAttribute<K extends keyof SecureAttributes>(id: K, value: SecureAttributes[K]): void {
     if (this.state !== 'open') throw new GskError(GskStatus.GSK_INVALID_STATE, `attribute ${String(id)} cannot be set after startInit`);
-    this.host.checkAttributeId(id);
+    this.host.checkAttribute(id, value);
     this.overrides = { ...this.overrides, [id]: value };
   }
 
@@ -247,14 +246,13 @@ export class SecureSession {
       const status = this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : this.state === 'handshaking' ? GskStatus.GSK_INVALID_STATE : GskStatus.GSK_IBMI_ERROR_ALREADY_SECURE;
       return fail(overlapped, status, `startInit in state ${this.state}`);
     }
-    const context = this.host.context();
-    if (context === undefined) return fail(overlapped, GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, 'the environment is not initialized or is closed');
-    let config: TlsConfig;
+    let plan: EnginePlan;
     try {
-      config = this.host.configFor(this.overrides);
+      plan = this.host.planEngine(this.overrides);
     } catch (error) {
       return fail(overlapped, error instanceof GskError ? error.status : GskStatus.GSK_INTERNAL_ERROR, (error as Error).message);
     }
+    const config = plan.config;
     ({ keylog: this.keylog, onSession: this.onSession } = { ...this.host.attributes(), ...this.overrides });
     this.state = 'handshaking';
     this.handshakeStartedAt = performance.now();
@@ -270,7 +268,7 @@ export class SecureSession {
       );
     }
     try {
-      this.engine = context.createEngine(config, this.sink());
+      this.engine = plan.createEngine(this.sink());
     } catch (error) {
       this.terminate(error instanceof TlsError ? error : new TlsError('internal', `engine creation failed: ${(error as Error).message}`, { cause: error }));
       return GskStatus.GSK_TLSPORT_ASYNCHRONOUS_SOC_INIT;
@@ -285,7 +283,9 @@ export class SecureSession {
     const usable = portStatus(target);
     if (usable !== GskStatus.GSK_OK) return fail(overlapped, usable, 'completion port destroyed');
     if (this.state !== 'established' && this.state !== 'closing') {
-      return fail(overlapped, this.state === 'closed' ? this.failure?.status ?? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE, `startRecv in state ${this.state}`);
+      // A closed session refuses every start with one status, as startInit and startSend do; what closed it is in the detail.
+      const why = this.failure === undefined ? '' : ` (${this.failure.message})`;
+      return fail(overlapped, this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE, `startRecv in state ${this.state}${why}`);
     }
     const length = bufferLength(overlapped);
     if (length === undefined) return fail(overlapped, GskStatus.GSK_INVALID_BUFFER_SIZE, 'buffer must be a Uint8Array and 1 <= bufferLength <= buffer.length');

@@ -1,5 +1,5 @@
-import { TlsError } from './TlsError.js';
-import { GROUPS, type GroupName } from './suites.js';
+import { TlsError } from '../../tls/TlsError.js';
+import { GROUPS, type GroupName } from '../../tls/suites.js';
 
 /** Whether an OpenSSL version ("3.0.19", "3.5.9+quic") has the ML-KEM hybrid groups: 3.5 and later. */
 export function opensslHasHybridGroups(version: string): boolean {
