@@ -19,7 +19,7 @@ export class NodeTlsEngine implements TlsEngine {
   private readonly groupObserver: ServerGroupObserver | undefined;
   /** The name the client sends as SNI: not for IP literals (RFC 6066 §3). */
   private readonly sniName: string | undefined;
-  /** Whether sink methods may still be called (false after failure or destroy). */
+  /** False once the connection failed or the engine is destroyed: input and sends are refused. */
   private live = true;
   private destroyed = false;
   private established = false;
@@ -51,12 +51,8 @@ export class NodeTlsEngine implements TlsEngine {
     if (this.destroyed) return;
     const socket = this.config.role === 'client' ? this.connectClient() : this.acceptServer();
     this.socket = socket;
-    socket.on('data', (data: Buffer) => {
-      if (this.live) this.sink.plaintext(data);
-    });
-    socket.on('end', () => {
-      if (this.live) this.sink.peerClosed();
-    });
+    socket.on('data', (data: Buffer) => this.sink.plaintext(data));
+    socket.on('end', () => this.sink.peerClosed());
     socket.on('error', (error: unknown) => this.fail(this.explain(tlsErrorFromNode(error))));
     socket.on('close', () => {
       if (this.live && !(this.closeNotifySent && this.established)) {
@@ -64,9 +60,7 @@ export class NodeTlsEngine implements TlsEngine {
       }
     });
     if (this.config.keylog) {
-      socket.on('keylog', (line: Buffer) => {
-        if (this.live) this.sink.keylog(line.toString('latin1').trimEnd());
-      });
+      socket.on('keylog', (line: Buffer) => this.sink.keylog(line.toString('latin1').trimEnd()));
     }
   }
 
@@ -83,9 +77,7 @@ export class NodeTlsEngine implements TlsEngine {
       checkServerIdentity: (_host: string, cert: PeerCertificate) => (expectedName === undefined ? undefined : checkServerIdentity(expectedName, cert)),
     });
     socket.on('secureConnect', () => this.complete(socket.authorized === true));
-    socket.on('session', (state: Buffer) => {
-      if (this.live) this.sink.session(state);
-    });
+    socket.on('session', (state: Buffer) => this.sink.session(state));
     return socket;
   }
 
@@ -151,7 +143,6 @@ export class NodeTlsEngine implements TlsEngine {
   }
 
   private transmit(chunk: Buffer): void {
-    if (!this.live) return;
     this.groupObserver?.observe(chunk);
     this.sink.transmit(chunk);
   }
@@ -203,6 +194,11 @@ export class NodeTlsEngine implements TlsEngine {
    */
   keyUpdate(_requestPeer: boolean): void {
     throw new TlsError('unsupported', "KeyUpdate is not available on the node-tls backend: Node's tls module exposes no KeyUpdate API (use the openssl or pure backend)", { alert: undefined });
+  }
+
+  /** Ciphertext not yet taken by Node's TLS layer, and plaintext not yet encrypted. */
+  bufferedBytes(): number {
+    return this.wire.readableLength + (this.socket?.writableLength ?? 0);
   }
 
   closeNotify(): void {

@@ -20,8 +20,6 @@ type Phase = 'created' | 'handshaking' | 'open' | 'ended';
  */
 export class OpenSslEngine implements TlsEngine {
   private readonly native: NativeEngine;
-  /** The caller's sink, silenced once destroy() begins (a sink method may itself call destroy). */
-  private readonly sink: EngineSink;
   private readonly queued: Uint8Array[] = [];
   /** A pool step is running; resolves when its outcome arrives. */
   private step: Promise<void> | undefined;
@@ -52,19 +50,9 @@ export class OpenSslEngine implements TlsEngine {
   constructor(
     context: NativeContext,
     private readonly config: TlsConfig,
-    sink: EngineSink,
+    private readonly sink: EngineSink,
     private readonly prebuilt: ReadonlyMap<string, number>,
   ) {
-    const live = () => this.destroyed === undefined;
-    this.sink = {
-      transmit: (bytes) => { if (live()) sink.transmit(bytes); },
-      plaintext: (data) => { if (live()) sink.plaintext(data); },
-      handshakeComplete: (result) => { if (live()) sink.handshakeComplete(result); },
-      peerClosed: () => { if (live()) sink.peerClosed(); },
-      failed: (error) => { if (live()) sink.failed(error); },
-      keylog: (line) => { if (live()) sink.keylog(line); },
-      session: (state) => { if (live()) sink.session(state); },
-    };
     const own = config.certificate === undefined || prebuilt.get(pairKey(config.certificate)) === 0 ? undefined : config.certificate;
     for (const pair of config.sniCertificates.values()) {
       if (!prebuilt.has(pairKey(pair))) throw new TlsError('unsupported', 'sniCertificates differ from the environment\'s: the openssl backend pre-builds them per environment');
@@ -122,6 +110,13 @@ export class OpenSslEngine implements TlsEngine {
       return;
     }
     written();
+  }
+
+  /** Input held back while a pool step runs; OpenSSL's own partial record (one at most) is not visible here. */
+  bufferedBytes(): number {
+    let n = 0;
+    for (const chunk of this.queued) n += chunk.length;
+    return n;
   }
 
   keyUpdate(requestPeer: boolean): void {

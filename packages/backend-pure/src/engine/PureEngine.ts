@@ -170,6 +170,11 @@ export class PureEngine implements TlsEngine {
     this.guard(() => connected.sendKeyUpdate(requestPeer));
   }
 
+  /** Partial records and a partial handshake message; output is transmitted as it is made. */
+  bufferedBytes(): number {
+    return this.records.bufferedInput + this.handshakeIn.length;
+  }
+
   closeNotify(): void {
     if (this.closeSent || this.isStopped() || this.phase === 'idle') return;
     this.closeSent = true;
@@ -213,6 +218,6 @@ export class PureEngine implements TlsEngine {
 
   private transmit(): void {
     const out = this.records.drain();
-    if (out !== undefined && !this.isStopped()) this.sink.transmit(out);
+    if (out !== undefined) this.sink.transmit(out);
   }
 }

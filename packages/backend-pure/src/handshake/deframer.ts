@@ -18,6 +18,11 @@ export class HandshakeDeframer {
     return this.buffer.length === 0;
   }
 
+  /** Bytes of a partial message held. */
+  get length(): number {
+    return this.buffer.length;
+  }
+
   push(fragment: Uint8Array): void {
     this.buffer = this.buffer.length === 0 ? Uint8Array.from(fragment) : concat(this.buffer, fragment);
   }

@@ -36,6 +36,11 @@ export class RecordDeframer {
     this.borrowed = false;
   }
 
+  /** Bytes held towards the next records. */
+  get buffered(): number {
+    return this.buffer.length + (this.carried?.length ?? 0);
+  }
+
   /** Copies what is left of a borrowed buffer (a partial record) so the caller may reuse its memory. */
   release(): void {
     if (this.borrowed) this.buffer = this.buffer.slice();

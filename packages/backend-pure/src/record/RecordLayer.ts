@@ -26,8 +26,9 @@ export class RecordLayer {
   /** Version in plaintext record headers: 0x0301 for the first ClientHello, for middleboxes (§5.1). */
   plaintextVersion = 0x0303;
 
-  get readProtected(): boolean {
-    return this.reader !== undefined;
+  /** Received bytes waiting to complete a record. */
+  get bufferedInput(): number {
+    return this.deframer.buffered;
   }
 
   setReader(cipher: RecordProtection): void {

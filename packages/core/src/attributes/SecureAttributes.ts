@@ -38,6 +38,14 @@ export interface SecureAttributes {
   session?: Uint8Array;
   /** Receives NSS key log lines (without newline), as Node's 'keylog' event. */
   keylog?: (line: string) => void;
+  /**
+   * Memory bound per session in bytes (default 1 MiB, at least 64 KiB): ciphertext waiting for the
+   * transport plus plaintext waiting for the application plus what the engine holds. Half is for
+   * each direction; above it the session stops reading its transport and sends stay pending.
+   */
+  maxBufferedBytes?: number;
+  /** Close a session that has seen no traffic for this long after its handshake (ms; 0 = never, the default). */
+  idleTimeoutMs?: number;
 
   GSK_SESSION_TYPE?:
     | 'GSK_CLIENT_SESSION'
@@ -62,7 +70,7 @@ export interface SecureAttributes {
 export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set<keyof SecureAttributes>([
   'role', 'ca', 'cert', 'key', 'sniCertificates', 'servername', 'ALPNProtocols', 'minVersion', 'maxVersion',
   'cipherSuites', 'ciphers', 'groups', 'requestCert', 'rejectUnauthorized', 'handshakeTimeoutMs', 'sessionTickets',
-  'session', 'keylog', 'GSK_SESSION_TYPE', 'GSK_PROTOCOL_TLSV13', 'GSK_PROTOCOL_TLSV12', 'GSK_TLSV13_CIPHER_SPECS_EX',
+  'session', 'keylog', 'maxBufferedBytes', 'idleTimeoutMs', 'GSK_SESSION_TYPE', 'GSK_PROTOCOL_TLSV13', 'GSK_PROTOCOL_TLSV12', 'GSK_TLSV13_CIPHER_SPECS_EX',
   'GSK_TLSV12_CIPHER_SPECS_EX', 'GSK_ECDHE_CURVES', 'GSK_HANDSHAKE_TIMEOUT', 'GSK_SSL_EXTN_SERVERNAME_REQUEST',
   'GSK_ALPN_PROTOCOLS',
 ]);

@@ -1,10 +1,11 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Errno, errnoFromNodeCode } from '../gsk/errno.js';
 import { GskStatus } from '../gsk/status.js';
-import type { CompletionPort } from '../port/CompletionPort.js';
-import { OperationKind, type OperationId, type OverlappedInput } from '../port/Overlapped.js';
-import { Fifo } from '../port/CompletionQueue.js';
-import { OperationRegistry, type Operation } from '../session/Operation.js';
+import type { CompletionPort } from './CompletionPort.js';
+import { OperationKind, type OperationId, type OverlappedInput } from './Overlapped.js';
+import { Fifo } from './Fifo.js';
+import type { Operation } from './Operation.js';
+import { OperationRegistry } from './OperationRegistry.js';
 
 /**
  * A listening TCP socket whose connections are taken with startAccept (QsoStartAccept): each
@@ -62,11 +63,7 @@ export class Listener {
   }
 
   cancelOperation(id: OperationId): number {
-    let n = 0;
-    for (const op of this.operations.withId(id)) {
-      if (op.finish({ returnValue: GskStatus.GSK_TLSPORT_ERROR_CANCELLED, errnoValue: Errno.ECANCELED })) n++;
-    }
-    return n;
+    return this.operations.cancel(id);
   }
 
   isOperationPending(id: OperationId): boolean {

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { HandshakeResult } from '../engine/spi.js';
+import type { HandshakeResult } from './spi.js';
 import type { GroupName, TlsVersion } from '../tls/suites.js';
 
 /** A readable summary of the peer's leaf certificate. */

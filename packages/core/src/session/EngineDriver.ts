@@ -1,0 +1,85 @@
+import { guardSink } from '../engine/guardSink.js';
+import type { EngineContext, EngineSink, TlsEngine } from '../engine/spi.js';
+import type { TlsConfig } from '../engine/config.js';
+import { Fifo } from '../port/Fifo.js';
+import { TlsError } from '../tls/TlsError.js';
+
+/** What the driver needs around each engine call. */
+export interface DriverHooks {
+  /** Before and after a call: corked, a synchronous engine's burst of records leaves as one write. */
+  cork(): void;
+  uncork(): void;
+  /** The engine threw (a bug or an unexpected state): the session ends with this failure. */
+  threw(error: TlsError): void;
+}
+
+/**
+ * Drives one engine: one call at a time (a call made from inside an engine callback runs right
+ * after the current one), and one guard that silences the engine's sink once it failed or is
+ * being destroyed.
+ */
+export class EngineDriver {
+  private engine: TlsEngine | undefined;
+  private busy = false;
+  private readonly calls = new Fifo<(engine: TlsEngine) => void>();
+  private silence: (() => void) | undefined;
+  private destroyed: Promise<void> | undefined;
+
+  constructor(private readonly hooks: DriverHooks) {}
+
+  /** Whether an engine is running (created and not destroyed). */
+  get running(): boolean {
+    return this.engine !== undefined;
+  }
+
+  /** What the engine holds (input not yet processed, output not yet transmitted); 0 without one. */
+  get bufferedBytes(): number {
+    return this.engine?.bufferedBytes() ?? 0;
+  }
+
+  /** Creates the engine; its sink calls reach `sink` until the engine fails or is destroyed. Throws what the context throws. */
+  create(context: EngineContext, config: TlsConfig, sink: EngineSink): void {
+    const guarded = guardSink(sink);
+    this.silence = guarded.silence;
+    this.engine = context.createEngine(config, guarded.sink);
+  }
+
+  /** Runs `call` on the engine now, or after the call in progress; dropped once the engine is gone. */
+  call(call: (engine: TlsEngine) => void): void {
+    if (this.busy) {
+      this.calls.push(call);
+      return;
+    }
+    const engine = this.engine;
+    if (engine === undefined) return;
+    this.busy = true;
+    this.hooks.cork();
+    try {
+      call(engine);
+    } catch (error) {
+      this.hooks.threw(error instanceof TlsError ? error : new TlsError('internal', `engine threw: ${(error as Error).message}`, { cause: error }));
+    } finally {
+      this.busy = false;
+      this.hooks.uncork();
+    }
+    const next = this.calls.shift();
+    if (next !== undefined) this.call(next);
+  }
+
+  /** The transport ended: resolves once an asynchronous engine has processed what it was given. */
+  inputEnded(): Promise<void> {
+    return this.engine?.receiveEnd?.() ?? Promise.resolve();
+  }
+
+  /** Silences the sink and destroys the engine; resolves when its resources are freed. Idempotent. */
+  destroy(): Promise<void> {
+    if (this.destroyed === undefined) {
+      this.silence?.();
+      const engine = this.engine;
+      this.engine = undefined;
+      this.calls.drain();
+      this.destroyed = engine?.destroy() ?? Promise.resolve();
+    }
+    return this.destroyed;
+  }
+}
