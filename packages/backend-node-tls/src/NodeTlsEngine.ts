@@ -196,9 +196,12 @@ export class NodeTlsEngine implements TlsEngine {
     throw new TlsError('unsupported', "KeyUpdate is not available on the node-tls backend: Node's tls module exposes no KeyUpdate API (use the openssl or pure backend)", { alert: undefined });
   }
 
-  /** Ciphertext not yet taken by Node's TLS layer, and plaintext not yet encrypted. */
+  /**
+   * Ciphertext not yet taken by Node's TLS layer. Plaintext queued in the TLSSocket is not
+   * counted: it is the caller's own send buffer, referenced and not copied, until `written`.
+   */
   bufferedBytes(): number {
-    return this.wire.readableLength + (this.socket?.writableLength ?? 0);
+    return this.wire.readableLength;
   }
 
   closeNotify(): void {
