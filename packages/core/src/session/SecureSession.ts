@@ -97,6 +97,7 @@ export class SecureSession implements OperationSource {
     this.sends = new SendQueue({
       feed: (slice, written) => this.driver.call((engine) => engine.send(slice, written)),
       room: () => this.budget.sendRoom(),
+      wantRoom: () => this.transport.wantRoom(),
       settled: (send) => this.sendSettled(send),
     });
   }

@@ -18,6 +18,8 @@ export interface SendHooks {
   feed(slice: Uint8Array, written: (error?: TlsError) => void): void;
   /** Ciphertext bytes the transport may still take within the bound. */
   room(): number;
+  /** Out of room: pump again once the transport has taken some. */
+  wantRoom(): void;
   /** All of the send is written, or it failed. */
   settled(send: PendingSend): void;
 }
@@ -34,7 +36,7 @@ export function ciphertextCost(n: number): number {
 /** How much of `remaining` may go now: all of it, or whole records, within `room`; 0 to wait. */
 export function sliceFor(remaining: number, room: number): number {
   if (ciphertextCost(remaining) <= room) return remaining;
-  return Math.floor(room / (RECORD + RECORD_OVERHEAD)) * RECORD;
+  return Math.max(0, Math.floor(room / (RECORD + RECORD_OVERHEAD))) * RECORD;
 }
 
 /**
@@ -70,7 +72,10 @@ export class SendQueue {
           continue;
         }
         const n = sliceFor(remaining, this.hooks.room() - this.inFlight);
-        if (n === 0) return;
+        if (n === 0) {
+          this.hooks.wantRoom();
+          return;
+        }
         this.feedSlice(send, n);
       }
     } finally {
@@ -89,10 +94,13 @@ export class SendQueue {
     this.inFlight += cost;
     this.hooks.feed(slice, (error) => {
       this.inFlight -= cost;
-      if (send.error !== undefined) return;
-      if (error !== undefined) send.error = error;
-      else send.written += n;
-      if (error !== undefined || send.written === send.data.length) this.hooks.settled(send);
+      if (send.error === undefined) {
+        if (error !== undefined) send.error = error;
+        else send.written += n;
+        if (error !== undefined || send.written === send.data.length) this.hooks.settled(send);
+      }
+      // An asynchronous engine reports later: what it took frees room for the next slice.
+      this.pump();
     });
   }
 }

@@ -7,7 +7,7 @@ export interface TransportEvents {
   /** The transport's input is over: end of stream (TCP FIN) or the stream closed. */
   ended(): void;
   failed(error: NodeJS.ErrnoException): void;
-  /** Output the transport held has been written out ('drain'). */
+  /** Written bytes left the transport's buffer, after `wantRoom()` or on 'drain'. */
   drained(): void;
 }
 
@@ -26,6 +26,13 @@ export class TransportBinding {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stream listeners of different shapes
   private readonly listeners: [string, (...args: any[]) => void][] = [];
   private readonly drainWaiters: (() => void)[] = [];
+  private roomWanted = false;
+  /** Each write's callback: the transport took that chunk, so there may be room again. */
+  private readonly flushed = (): void => {
+    if (!this.roomWanted) return;
+    this.roomWanted = false;
+    this.events.drained();
+  };
 
   constructor(
     private readonly socket: Duplex,
@@ -83,7 +90,10 @@ export class TransportBinding {
           return;
         }
         const room = this.room();
-        if (room <= 0) return;
+        if (room <= 0) {
+          this.wantRoom();
+          return;
+        }
         const chunk = this.socket.read(Math.min(room, available)) as Uint8Array | null;
         if (chunk === null) return;
         this.events.received(chunk);
@@ -96,7 +106,15 @@ export class TransportBinding {
   /** Hands ciphertext to the transport; dropped once the transport can take no more. */
   write(ciphertext: Uint8Array): void {
     if (this.socket.destroyed || this.socket.writableEnded) return;
-    this.socket.write(ciphertext);
+    this.socket.write(ciphertext, this.flushed);
+  }
+
+  /**
+   * The session waits for output to leave: report `drained` when the next written chunk is taken.
+   * ('drain' alone is not enough: a transport below its high-water mark never emits it.)
+   */
+  wantRoom(): void {
+    this.roomWanted = true;
   }
 
   /** Runs `then` once what was written has left (at once when nothing waits). */

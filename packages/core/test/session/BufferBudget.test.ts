@@ -28,6 +28,7 @@ describe('send slicing', () => {
     expect(sliceFor(1000, 2000)).to.equal(1000);
     expect(sliceFor(100_000, 40_000)).to.equal(32 * 1024);
     expect(sliceFor(100_000, 16 * 1024)).to.equal(0);
+    expect(sliceFor(100_000, -50_000)).to.equal(0);
     for (const [remaining, room] of [[1, 64], [70_000, 70_000], [5_000_000, 524_288]] as const) {
       expect(ciphertextCost(sliceFor(remaining, room))).to.be.at.most(Math.max(room, 0));
     }
