@@ -66,9 +66,12 @@ export class EngineDriver {
     if (next !== undefined) this.call(next);
   }
 
-  /** The transport ended: resolves once an asynchronous engine has processed what it was given. */
-  inputEnded(): Promise<void> {
-    return this.engine?.receiveEnd?.() ?? Promise.resolve();
+  /**
+   * The transport ended: resolves once an asynchronous engine has processed what it was given;
+   * undefined when there is nothing to wait for (a synchronous engine, or none).
+   */
+  inputEnded(): Promise<void> | undefined {
+    return this.engine?.receiveEnd?.();
   }
 
   /** Silences the sink and destroys the engine; resolves when its resources are freed. Idempotent. */

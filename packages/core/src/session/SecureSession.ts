@@ -1,8 +1,7 @@
 import type { Duplex } from 'node:stream';
 import type { Observable } from 'rxjs';
-import { DEFAULT_MAX_BUFFERED_BYTES, resolveSessionLimits, type SessionLimits } from '../attributes/sessionLimits.js';
+import { DEFAULT_MAX_BUFFERED_BYTES } from '../attributes/sessionLimits.js';
 import type { SecureAttributes } from '../attributes/SecureAttributes.js';
-import type { TlsConfig } from '../engine/config.js';
 import { negotiatedFrom, type Negotiated } from '../engine/negotiated.js';
 import type { EngineSink, HandshakeResult } from '../engine/spi.js';
 import { Errno, errnoFromNodeCode } from '../gsk/errno.js';
@@ -20,9 +19,11 @@ import { TransportBinding } from '../transport/TransportBinding.js';
 import { BufferBudget } from './BufferBudget.js';
 import { EngineDriver } from './EngineDriver.js';
 import { IdleTimer } from './IdleTimer.js';
-import { ReceiveQueue, type EndOfInput } from './ReceiveQueue.js';
-import { SendQueue, type PendingSend } from './SendQueue.js';
+import { PeerInput } from './PeerInput.js';
+import { ReceiveQueue } from './ReceiveQueue.js';
+import { SendQueue, sendOutcome } from './SendQueue.js';
 import type { SessionHost } from './SessionHost.js';
+import { sessionSettings, type SessionSettings } from './sessionSettings.js';
 import { ShutdownRequest, type ShutdownOptions } from './ShutdownRequest.js';
 import { BAD_BUFFER, bufferLength, portStatus, refuse, refusedRecord } from './startResults.js';
 
@@ -30,12 +31,6 @@ export type { ShutdownOptions } from './ShutdownRequest.js';
 
 /** Where a session is in its life. */
 export type SessionState = 'open' | 'handshaking' | 'established' | 'closing' | 'closed';
-
-/**
- * Where the peer's input is: still coming; the transport ended and an asynchronous engine is
- * finishing what it had; over by close_notify; over because the transport ended.
- */
-type InputState = 'open' | 'ending' | 'peer-closed' | 'ended';
 
 let nextOperationId = 1;
 
@@ -46,12 +41,12 @@ let nextOperationId = 1;
  */
 export class SecureSession implements OperationSource {
   private state: SessionState = 'open';
-  private input: InputState = 'open';
+  private readonly input = new PeerInput();
   private overrides: SecureAttributes;
   private readonly operations = new OperationRegistry();
   private readonly transport: TransportBinding;
   private readonly driver: EngineDriver;
-  private readonly receives = new ReceiveQueue(() => this.endOfInput());
+  private readonly receives = new ReceiveQueue(() => this.input.end(this.failure));
   private readonly sends: SendQueue;
   private readonly budget: BufferBudget;
   private readonly shutdownRequest = new ShutdownRequest();
@@ -98,7 +93,7 @@ export class SecureSession implements OperationSource {
       feed: (slice, written) => this.driver.call((engine) => engine.send(slice, written)),
       room: () => this.budget.sendRoom(),
       wantRoom: () => this.transport.wantRoom(),
-      settled: (send) => this.sendSettled(send),
+      settled: (send) => send.op?.finish(sendOutcome(send)),
     });
   }
 
@@ -255,16 +250,14 @@ export class SecureSession implements OperationSource {
     }
     const context = this.host.context();
     if (context === undefined) return refuse(overlapped, GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, 'the environment is not initialized or is closed');
-    let config: TlsConfig;
-    let limits: SessionLimits;
-    const attributes = { ...this.host.attributes(), ...this.overrides };
+    let settings: SessionSettings;
     try {
-      config = this.host.configFor(this.overrides);
-      limits = resolveSessionLimits(attributes);
+      settings = sessionSettings(this.host, this.overrides);
     } catch (error) {
       return refuse(overlapped, error instanceof GskError ? error.status : GskStatus.GSK_INTERNAL_ERROR, (error as Error).message);
     }
-    this.keylog = attributes.keylog;
+    const { config, limits } = settings;
+    this.keylog = settings.keylog;
     this.budget.maxBytes = limits.maxBufferedBytes;
     this.idle = new IdleTimer(limits.idleTimeoutMs, () =>
       this.terminate(new TlsError('timeout', `no traffic for ${limits.idleTimeoutMs} ms (idleTimeoutMs)`, { errno: Errno.ETIMEDOUT, alert: undefined })),
@@ -343,7 +336,7 @@ export class SecureSession implements OperationSource {
     this.driver.call((engine) => engine.closeNotify());
     const op = this.operations.start(OperationKind.Shutdown, overlapped, target);
     if (!options.twoStep) this.transport.whenDrained(() => op.finish({ returnValue: GskStatus.GSK_OK }));
-    else this.shutdownRequest.waitForPeer(op, options, this.input === 'peer-closed' ? 'peer-closed' : this.input === 'ended' || this.failure !== undefined ? this.endOfInput() : undefined);
+    else this.shutdownRequest.waitForPeer(op, options, this.input.closedByPeer ? 'peer-closed' : this.input.end(this.failure));
     return GskStatus.GSK_OK;
   }
 
@@ -363,7 +356,7 @@ export class SecureSession implements OperationSource {
       },
       handshakeComplete: (result) => this.handshakeComplete(result),
       peerClosed: () => {
-        this.input = 'peer-closed';
+        this.input.closeNotify();
         this.serveReceives();
         this.shutdownRequest.peerClosed();
       },
@@ -383,10 +376,6 @@ export class SecureSession implements OperationSource {
     this.initOperation?.finish({ returnValue: GskStatus.GSK_OK, negotiated: this.result });
   }
 
-  private sendSettled(send: PendingSend): void {
-    send.op?.finish(sendOutcome(send));
-  }
-
   // ---- transport side --------------------------------------------------------------------------
 
   /** Plaintext was taken or the transport drained: pending sends and reading may go on. */
@@ -397,7 +386,7 @@ export class SecureSession implements OperationSource {
   }
 
   private transportEnded(): void {
-    if (this.input === 'open') this.input = 'ending';
+    this.input.transportEnding();
     // Let an asynchronous engine finish what it received first (an alert may be among it).
     const processed = this.state === 'closed' ? undefined : this.driver.inputEnded();
     if (processed === undefined) this.inputEnded();
@@ -405,7 +394,7 @@ export class SecureSession implements OperationSource {
   }
 
   private inputEnded(): void {
-    if (this.input === 'ending') this.input = 'ended';
+    this.input.transportEnded();
     if (this.state === 'closed') return;
     if (this.state === 'handshaking') {
       this.terminate(new TlsError('peer-closed', 'the peer closed the connection during the handshake', { errno: Errno.ECONNRESET, alert: undefined }));
@@ -413,13 +402,6 @@ export class SecureSession implements OperationSource {
     }
     this.serveReceives();
     this.shutdownRequest.transportEnded();
-  }
-
-  /** Undefined while input may still come; else how a receive that finds nothing completes. */
-  private endOfInput(): EndOfInput | undefined {
-    if (this.failure !== undefined) return { status: this.failure.status, error: this.failure };
-    if (this.input === 'peer-closed' || this.input === 'ended') return { status: GskStatus.GSK_ERROR_SOCKET_CLOSED, error: undefined };
-    return undefined;
   }
 
   private serveReceives(): void {
@@ -454,11 +436,4 @@ export class SecureSession implements OperationSource {
     this.destroyed = this.driver.destroy().finally(() => this.host.sessionClosed(this));
     if (this.ownsSocket) this.transport.release();
   }
-}
-
-/** A send's completion outputs: everything written, or the error that stopped it. */
-function sendOutcome(send: PendingSend): { returnValue: GskStatus; errnoValue?: Errno; secureDataTransferSize?: number; error?: TlsError } {
-  const error = send.error;
-  if (error !== undefined) return { returnValue: error.status, errnoValue: error.errno, error };
-  return { returnValue: GskStatus.GSK_OK, secureDataTransferSize: send.data.length };
 }

@@ -1,3 +1,5 @@
+import { GskStatus } from '../gsk/status.js';
+import type { Outcome } from '../port/completionRecord.js';
 import { Fifo } from '../port/Fifo.js';
 import type { Operation } from '../port/Operation.js';
 import type { TlsError } from '../tls/TlsError.js';
@@ -22,6 +24,13 @@ export interface SendHooks {
   wantRoom(): void;
   /** All of the send is written, or it failed. */
   settled(send: PendingSend): void;
+}
+
+/** A settled send's completion: everything written, or the error that stopped it. */
+export function sendOutcome(send: PendingSend): Outcome {
+  const error = send.error;
+  if (error !== undefined) return { returnValue: error.status, errnoValue: error.errno, error };
+  return { returnValue: GskStatus.GSK_OK, secureDataTransferSize: send.data.length };
 }
 
 const RECORD = 16 * 1024;

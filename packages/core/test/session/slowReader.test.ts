@@ -6,7 +6,7 @@ import type { SecureSession } from '../../src/session/SecureSession.js';
 import { BACKENDS, clientAttrs, makePki, pureBackend, serverAttrs, serverOnPipe } from '../support/fixtures.js';
 import { FloodingClient } from '../support/floodingClient.js';
 
-const BOUND = 256 * 1024;
+const BOUND = 128 * 1024;
 const CHUNK = 16 * 1024;
 
 /** The server side of -rev/echo: receive, send it back, wait for the send, receive again. */
@@ -46,7 +46,7 @@ describe('slow reader: a peer that sends without reading', function () {
           session.startRecv(port, { buffer: new Uint8Array(CHUNK), postFlag: true });
           step = () => client.engine.keyUpdate(true);
         }
-        const stalled = await client.flood(step, 300, 4_000);
+        const stalled = await client.flood(step, 300, 15_000);
         const held = session.bufferedBytes;
         const peak = session.bufferedBytesPeak;
         console.log(`      ${backend.name} ${variant}: stalled ${stalled}, held ${held}, peak ${peak}, bound ${BOUND}`);
