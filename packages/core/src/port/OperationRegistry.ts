@@ -71,7 +71,7 @@ export class OperationRegistry implements PortClient, OperationOwner {
   }
 
   /** The pending operations with this id (a snapshot: settling them does not disturb the loop). */
-  withId(id: OperationId): Operation[] {
+  private withId(id: OperationId): Operation[] {
     const existing = this.byId.get(id);
     if (existing === undefined) return [];
     return existing instanceof Set ? [...existing] : [existing];

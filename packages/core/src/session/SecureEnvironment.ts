@@ -2,6 +2,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ATTRIBUTE_NAMES, type SecureAttributes } from '../attributes/SecureAttributes.js';
 import { resolveTlsConfig } from '../attributes/resolveConfig.js';
+import { resolveSessionLimits } from '../attributes/sessionLimits.js';
 import type { TlsConfig } from '../engine/config.js';
 import type { EngineContext, TlsBackend } from '../engine/spi.js';
 import { errnoFromNodeCode } from '../gsk/errno.js';
@@ -82,6 +83,7 @@ export class SecureEnvironment implements SessionHost {
   async init(): Promise<void> {
     this.assertOpen('init');
     const config = resolveTlsConfig(this.attrs);
+    resolveSessionLimits(this.attrs); // a bad bound or idle timeout fails here, not at each startInit
     this.engineContext = await this.backend.createContext(config);
     this.config = config;
     this.state = 'initialized';
