@@ -23,6 +23,8 @@ export class EngineDriver {
   private busy = false;
   private readonly calls = new Fifo<(engine: TlsEngine) => void>();
   private silence: (() => void) | undefined;
+  /** Received bytes waiting in `calls` for the engine (a chunk that arrived during a call). */
+  private queuedInput = 0;
   private destroyed: Promise<void> | undefined;
 
   constructor(private readonly hooks: DriverHooks) {}
@@ -32,9 +34,9 @@ export class EngineDriver {
     return this.engine !== undefined;
   }
 
-  /** What the engine holds (input not yet processed, output not yet transmitted); 0 without one. */
+  /** What the engine holds (input not yet processed, output not yet transmitted) and input queued for it. */
   get bufferedBytes(): number {
-    return this.engine?.bufferedBytes() ?? 0;
+    return this.queuedInput + (this.engine?.bufferedBytes() ?? 0);
   }
 
   /** Creates the engine; its sink calls reach `sink` until the engine fails or is destroyed. Throws what the context throws. */
@@ -66,6 +68,15 @@ export class EngineDriver {
     if (next !== undefined) this.call(next);
   }
 
+  /** Ciphertext for the engine; counted while it waits behind the call in progress. */
+  receive(chunk: Uint8Array): void {
+    this.queuedInput += chunk.length;
+    this.call((engine) => {
+      this.queuedInput -= chunk.length;
+      engine.receive(chunk);
+    });
+  }
+
   /**
    * The transport ended: resolves once an asynchronous engine has processed what it was given;
    * undefined when there is nothing to wait for (a synchronous engine, or none).
@@ -81,6 +92,7 @@ export class EngineDriver {
       const engine = this.engine;
       this.engine = undefined;
       this.calls.drain();
+      this.queuedInput = 0;
       this.destroyed = engine?.destroy() ?? Promise.resolve();
     }
     return this.destroyed;

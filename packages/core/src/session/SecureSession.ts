@@ -75,7 +75,7 @@ export class SecureSession implements OperationSource {
     this.transport = new TransportBinding(socket, {
       received: (chunk) => {
         this.idle?.touch();
-        this.driver.call((engine) => engine.receive(chunk));
+        this.driver.receive(chunk);
       },
       ended: () => this.transportEnded(),
       failed: (error) => this.terminate(new TlsError('io', `transport error: ${error.message}`, { errno: errnoFromNodeCode(error.code), alert: undefined, cause: error })),

@@ -79,13 +79,19 @@ describe('EngineDriver', () => {
     });
   }
 
-  it('counts what the engine holds: a partial record', async () => {
+  it('counts what the engine holds (a partial record) and input queued behind a call', async () => {
     const [, server] = await EnginePair.contexts(BACKENDS[2]!, clientAttrs(pki), serverAttrs(pki));
     const driver = new EngineDriver({ cork: () => undefined, uncork: () => undefined, threw: () => undefined });
     driver.create(server, resolveTlsConfig(serverAttrs(pki)), loggingSink([]));
     driver.call((engine) => engine.start());
-    driver.call((engine) => engine.receive(Uint8Array.of(22, 3, 1, 0x02, 0x00, 1, 0, 1)));
+    driver.receive(Uint8Array.of(22, 3, 1, 0x02, 0x00, 1, 0, 1));
     expect(driver.bufferedBytes).to.equal(8);
+    // A chunk that arrives during a call waits for it, and is counted while it waits.
+    driver.call(() => {
+      driver.receive(Uint8Array.of(1, 0, 0));
+      expect(driver.bufferedBytes).to.equal(11);
+    });
+    expect(driver.bufferedBytes).to.equal(11);
     await driver.destroy();
     await server.dispose();
   });
