@@ -25,12 +25,12 @@ import { SendQueue, sendOutcome } from './SendQueue.js';
 import type { SessionHost } from './SessionHost.js';
 import { sessionSettings, type SessionSettings } from './sessionSettings.js';
 import { ShutdownRequest, type ShutdownOptions } from './ShutdownRequest.js';
-import { BAD_BUFFER, bufferLength, portStatus, refuse, refusedRecord } from './startResults.js';
+import { startRefusal, type SessionState } from './sessionStates.js';
+import { BAD_BUFFER, bufferLength, refuse, refusedRecord } from './startResults.js';
 
 export type { ShutdownOptions } from './ShutdownRequest.js';
 
-/** Where a session is in its life. */
-export type SessionState = 'open' | 'handshaking' | 'established' | 'closing' | 'closed';
+export type { SessionState } from './sessionStates.js';
 
 let nextOperationId = 1;
 
@@ -202,8 +202,7 @@ export class SecureSession implements OperationSource {
 
   /** The same as shutdown(), completing on a port (operationCompleted = Shutdown). */
   startShutdown(port: CompletionPort, overlapped: OverlappedInput & ShutdownOptions = {}): GskStatus {
-    const usable = portStatus(port);
-    if (usable !== GskStatus.GSK_OK) return usable;
+    if (port.destroyed) return GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT;
     return this.startShutdownTo(port, overlapped, overlapped);
   }
 
@@ -242,12 +241,8 @@ export class SecureSession implements OperationSource {
 
   /** @internal */
   startInitTo(target: CompletionTarget, overlapped: OverlappedInput): GskStatus {
-    const usable = portStatus(target);
-    if (usable !== GskStatus.GSK_OK) return refuse(overlapped, usable, 'completion port destroyed');
-    if (this.state !== 'open') {
-      const status = this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : this.state === 'handshaking' ? GskStatus.GSK_INVALID_STATE : GskStatus.GSK_IBMI_ERROR_ALREADY_SECURE;
-      return refuse(overlapped, status, `startInit in state ${this.state}`);
-    }
+    const refused = startRefusal('startInit', this.state, target, this.failure);
+    if (refused !== undefined) return refuse(overlapped, ...refused);
     const context = this.host.context();
     if (context === undefined) return refuse(overlapped, GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, 'the environment is not initialized or is closed');
     let settings: SessionSettings;
@@ -288,11 +283,8 @@ export class SecureSession implements OperationSource {
 
   /** @internal */
   startRecvTo(target: CompletionTarget, overlapped: OverlappedInput): GskStatus {
-    const usable = portStatus(target);
-    if (usable !== GskStatus.GSK_OK) return refuse(overlapped, usable, 'completion port destroyed');
-    if (this.state !== 'established' && this.state !== 'closing') {
-      return refuse(overlapped, this.state === 'closed' ? this.failure?.status ?? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE, `startRecv in state ${this.state}`);
-    }
+    const refused = startRefusal('startRecv', this.state, target, this.failure);
+    if (refused !== undefined) return refuse(overlapped, ...refused);
     if (bufferLength(overlapped) === undefined) return refuse(overlapped, GskStatus.GSK_INVALID_BUFFER_SIZE, BAD_BUFFER);
     if (!this.receives.hasWaiting && !overlapped.postFlag) {
       const outcome = this.receives.take(overlapped);
@@ -310,12 +302,8 @@ export class SecureSession implements OperationSource {
 
   /** @internal */
   startSendTo(target: CompletionTarget, overlapped: OverlappedInput): GskStatus {
-    const usable = portStatus(target);
-    if (usable !== GskStatus.GSK_OK) return refuse(overlapped, usable, 'completion port destroyed');
-    if (this.state !== 'established') {
-      const closed = this.state === 'closing' || this.state === 'closed';
-      return refuse(overlapped, closed ? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE, closed ? 'the session is shut down: no more sends' : `startSend in state ${this.state}`);
-    }
+    const refused = startRefusal('startSend', this.state, target, this.failure);
+    if (refused !== undefined) return refuse(overlapped, ...refused);
     const length = bufferLength(overlapped);
     if (length === undefined) return refuse(overlapped, GskStatus.GSK_INVALID_BUFFER_SIZE, BAD_BUFFER);
     const send = this.sends.push(overlapped.buffer!.subarray(0, length));
@@ -328,10 +316,8 @@ export class SecureSession implements OperationSource {
   }
 
   private startShutdownTo(target: CompletionTarget, overlapped: OverlappedInput, options: ShutdownOptions): GskStatus {
-    if (this.state !== 'established') {
-      const status = this.state === 'closing' || this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE;
-      return refuse(overlapped, status, `shutdown in state ${this.state}`);
-    }
+    const refused = startRefusal('shutdown', this.state, target, this.failure);
+    if (refused !== undefined) return refuse(overlapped, ...refused);
     this.state = 'closing';
     this.driver.call((engine) => engine.closeNotify());
     const op = this.operations.start(OperationKind.Shutdown, overlapped, target);

@@ -1,13 +1,7 @@
 import { GskError } from '../gsk/GskError.js';
 import { GskStatus } from '../gsk/status.js';
 import { writeCompletion } from '../port/completionRecord.js';
-import type { CompletionTarget } from '../port/Operation.js';
 import type { OperationKind, Overlapped, OverlappedInput } from '../port/Overlapped.js';
-
-/** GSK_OK when `target` can take completions; the destroyed-port status otherwise. */
-export function portStatus(target: CompletionTarget): GskStatus {
-  return typeof target !== 'function' && target.destroyed ? GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT : GskStatus.GSK_OK;
-}
 
 /** The usable length of the record's buffer, or undefined when buffer or bufferLength is bad. */
 export function bufferLength(o: OverlappedInput): number | undefined {
