@@ -1,4 +1,4 @@
-import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core';
+import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core/spi';
 import { NodeTlsContext } from './NodeTlsContext.js';
 
 /** The tlsport backend over Node's own tls module (a TLSSocket on an in-memory duplex). */

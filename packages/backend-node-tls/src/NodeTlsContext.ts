@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { EngineContext, EngineSink, TlsConfig, TlsEngine } from '@tlsport/core';
+import type { EngineContext, EngineSink, TlsConfig, TlsEngine } from '@tlsport/core/spi';
 import { NodeTlsEngine } from './NodeTlsEngine.js';
 import { SecureContextSet, sameContextSettings, type SharedServerState } from './SecureContextSet.js';
 

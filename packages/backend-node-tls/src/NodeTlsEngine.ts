@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { Duplex } from 'node:stream';
 import { TLSSocket, checkServerIdentity, connect, type PeerCertificate, type SecureContext } from 'node:tls';
-import { TlsError, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
+import { TlsError, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core/spi';
 import { tlsErrorFromNode } from './faultTable.js';
 import { clientGroup, handshakeResult } from './handshakeResult.js';
 import { clientVerifyError, releaseServerSocket } from './nodeInternals.js';

@@ -1,6 +1,6 @@
 import { constants } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
-import { groupByName, opensslCipherList, selectCertificate, type CertificateKeyPair, type TlsConfig } from '@tlsport/core';
+import { groupByName, opensslCipherList, selectCertificate, type CertificateKeyPair, type TlsConfig } from '@tlsport/core/spi';
 import { contextErrorFromNode } from './faultTable.js';
 
 /** What every SecureContext of one EngineContext shares, so resumption works across SNI contexts. */

@@ -1,4 +1,4 @@
-import { AlertDescription, TlsError, errnoFromNodeCode, type TlsFault } from '@tlsport/core';
+import { AlertDescription, TlsError, errnoFromNodeCode, type TlsFault } from '@tlsport/core/spi';
 
 /**
  * Every raw failure Node's tls module reports, mapped to tlsport's fault vocabulary. The one place

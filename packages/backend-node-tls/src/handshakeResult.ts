@@ -1,5 +1,5 @@
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
-import { groupByName, type GroupName, type HandshakeResult, type TlsVersion } from '@tlsport/core';
+import { groupByName, type GroupName, type HandshakeResult, type TlsVersion } from '@tlsport/core/spi';
 
 /**
  * The peer's chain as Node reports it, leaf first, DER: the certificates the peer sent in issuing

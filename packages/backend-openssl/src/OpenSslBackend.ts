@@ -1,4 +1,4 @@
-import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core';
+import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core/spi';
 import { OpenSslContext } from './OpenSslContext.js';
 
 /** tlsport's engine over the OpenSSL inside the node binary (native addon, handshakes on the libuv pool). */

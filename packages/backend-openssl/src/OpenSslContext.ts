@@ -1,4 +1,4 @@
-import { TlsError, type EngineContext, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
+import { TlsError, type EngineContext, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core/spi';
 import { addon, type NativeContext } from './native.js';
 import { certificatePairs, contextOptions } from './nativeOptions.js';
 import { OpenSslEngine, pairKey } from './OpenSslEngine.js';

@@ -1,4 +1,4 @@
-import { cancelledError, selectCertificate, TlsError, type CertificateKeyPair, type EngineSink, type TlsConfig, type TlsEngine, type TlsVersion } from '@tlsport/core';
+import { cancelledError, selectCertificate, TlsError, type CertificateKeyPair, type EngineSink, type TlsConfig, type TlsEngine, type TlsVersion } from '@tlsport/core/spi';
 import { handshakeResult } from './handshakeResult.js';
 import { addon, type NativeContext, type NativeEngine, type NativeOutcome } from './native.js';
 import { engineOptions } from './nativeOptions.js';

@@ -1,4 +1,4 @@
-import type { TlsFault } from '@tlsport/core';
+import type { TlsFault } from '@tlsport/core/spi';
 
 /**
  * OpenSSL's failure codes -> tlsport faults, in one place. Keys are OpenSSL macro names

@@ -1,4 +1,4 @@
-import { backendModule } from '@tlsport/core';
+import { backendModule } from '@tlsport/core/spi';
 import { OpenSslBackend } from './OpenSslBackend.js';
 
 export { OpenSslBackend } from './OpenSslBackend.js';

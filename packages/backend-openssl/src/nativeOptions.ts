@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { GROUPS, OPENSSL_SECURITY_LEVEL, type CertificateKeyPair, type TlsConfig, type TlsVersion } from '@tlsport/core';
+import { GROUPS, OPENSSL_SECURITY_LEVEL, type CertificateKeyPair, type TlsConfig, type TlsVersion } from '@tlsport/core/spi';
 import { opensslConstant, type NativeContextOptions, type NativeEngineOptions } from './native.js';
 
 /**

@@ -1,4 +1,4 @@
-import { backendModule } from '@tlsport/core';
+import { backendModule } from '@tlsport/core/spi';
 import { PureBackend } from './engine/PureBackend.js';
 
 export { PureBackend, type PureBackendOptions } from './engine/PureBackend.js';

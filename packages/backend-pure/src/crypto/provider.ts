@@ -1,4 +1,4 @@
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 
 /**
  * The crypto a TLS stack needs, behind one interface so the protocol code never names a library.

@@ -1,4 +1,4 @@
-import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core';
+import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core/spi';
 import { defaultProvider } from '../crypto/index.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { providerRandom, systemClock, type Clock, type RandomSource } from '../tls13/sources.js';

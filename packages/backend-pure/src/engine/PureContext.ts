@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { TlsError, selectCertificate, type CertificateKeyPair, type EngineContext, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core';
+import { TlsError, selectCertificate, type CertificateKeyPair, type EngineContext, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core/spi';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { chainFromPem, TrustStore } from '../tls13/certificates.js';
 import type { ClientOptions, LocalCertificate, ServerOptions, VersionRange } from '../tls13/options.js';

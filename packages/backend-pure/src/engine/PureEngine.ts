@@ -1,4 +1,4 @@
-import { AlertDescription, AlertLevel, TlsError, type EngineSink, type HandshakeResult, type TlsConfig, type TlsEngine } from '@tlsport/core';
+import { AlertDescription, AlertLevel, TlsError, type EngineSink, type HandshakeResult, type TlsConfig, type TlsEngine } from '@tlsport/core/spi';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { decodeError, unexpectedMessage } from '../codec/errors.js';
 import { HandshakeDeframer } from '../handshake/deframer.js';

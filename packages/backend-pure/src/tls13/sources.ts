@@ -1,4 +1,4 @@
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 import type { CryptoProvider, KeyShare } from '../crypto/provider.js';
 
 /** Wall-clock time in ms since the epoch: ticket ages and certificate validity. Injected so tests replay exactly. */

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import type { Certificate } from './Certificate.js';
 import { toHex } from './hex.js';
 import type { TrustStore } from './TrustStore.js';

@@ -1,4 +1,4 @@
-import { TlsError, MIN_RSA_BITS } from '@tlsport/core';
+import { TlsError, MIN_RSA_BITS } from '@tlsport/core/spi';
 import { ProviderError, type CryptoProvider, type PublicKey } from '../crypto/index.js';
 import type { Certificate } from './Certificate.js';
 import { buildPath, isSelfIssued } from './buildPath.js';
