@@ -5,7 +5,7 @@ import { sessionTransfer } from '../links/sessionTransfer.js';
 import { tcpPair } from '../links/tcpPair.js';
 import type { BenchPki } from '../pki.js';
 import { TlsportServer } from '../servers/TlsportServer.js';
-import { GROUPS, IDLE_BATCH } from './NodeTlsContender.js';
+import { clientGroups, IDLE_BATCH } from './NodeTlsContender.js';
 import type { BulkLink, BulkSuite, Contender, HandshakeProfile, Handshaker, IdleSessions, ServerUnderTest } from './Contender.js';
 
 /**
@@ -27,7 +27,7 @@ export class BackendContender implements Contender {
 
   async handshaker(profile: HandshakeProfile): Promise<Handshaker> {
     const versions: SecureAttributes = { minVersion: profile.version, maxVersion: profile.version };
-    const [client, server] = await this.contexts({ ...versions, ca: this.pki.ca(profile.cert), groups: GROUPS }, { ...versions, ...this.pki.server(profile.cert) });
+    const [client, server] = await this.contexts({ ...versions, ca: this.pki.ca(profile.cert), groups: clientGroups(profile) }, { ...versions, ...this.pki.server(profile.cert) });
     let clientConfig = client.config;
     if (profile.resumed) {
       const first = new EngineLink(client.context, client.config, server.context, server.config);

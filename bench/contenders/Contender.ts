@@ -1,4 +1,4 @@
-import type { TlsVersion } from '@tlsport/core';
+import type { GroupName, TlsVersion } from '@tlsport/core';
 import type { CertKind } from '../pki.js';
 
 /** What one in-memory handshake benchmark does. */
@@ -7,6 +7,8 @@ export interface HandshakeProfile {
   readonly cert: CertKind;
   /** Resume with a ticket from an earlier full handshake (1.3 PSK, 1.2 RFC 5077 ticket). */
   readonly resumed: boolean;
+  /** The key exchange group the client offers first (and shares); P-256 follows for TLS 1.2's ECDSA curve. */
+  readonly group: GroupName;
 }
 
 /** A 1.3 suite for bulk transfers. */

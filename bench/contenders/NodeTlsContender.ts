@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { TLSSocket, connect, createSecureContext, createServer, type SecureContext, type Server } from 'node:tls';
-import { memoryPipe } from '@tlsport/core';
+import { groupByName, memoryPipe } from '@tlsport/core';
 import { ByteCounter, streamTransfer } from '../links/streamTransfer.js';
 import type { BenchPki, CertKind } from '../pki.js';
 import type { BulkLink, BulkSuite, Contender, HandshakeProfile, Handshaker, IdleSessions, ServerUnderTest } from './Contender.js';
@@ -21,7 +21,7 @@ export class NodeTlsContender implements Contender {
 
   async handshaker(profile: HandshakeProfile): Promise<Handshaker> {
     const serverContext = this.serverContext(profile.cert);
-    const clientContext = createSecureContext({ ca: this.pki.ca(profile.cert), ecdhCurve: GROUPS, minVersion: profile.version, maxVersion: profile.version });
+    const clientContext = createSecureContext({ ca: this.pki.ca(profile.cert), ecdhCurve: clientGroups(profile), minVersion: profile.version, maxVersion: profile.version });
     let session: Buffer | undefined;
     if (profile.resumed) {
       const first = memoryPair(serverContext, clientContext);
@@ -109,10 +109,15 @@ export class NodeTlsContender implements Contender {
 }
 
 /**
- * Key exchange x25519; P-256 is offered too because in TLS 1.2 the client's groups also say which
- * curves an ECDSA certificate may use (RFC 8422 §5.1), and the bench certificate is P-256.
+ * The client's groups for a profile, OpenSSL names: the profile's group, then P-256, because in
+ * TLS 1.2 the client's groups also say which curves an ECDSA certificate may use (RFC 8422 §5.1)
+ * and the bench certificate is P-256. A hybrid (TLS 1.3 only) goes alone, so an engine without it
+ * fails (n/a, with its reason) instead of quietly measuring P-256.
  */
-export const GROUPS = 'X25519:P-256';
+export function clientGroups(profile: HandshakeProfile): string {
+  const group = groupByName(profile.group)!;
+  return group.hybrid ? group.openssl : `${group.openssl}:P-256`;
+}
 
 /** Pairs established concurrently when filling the idle-session set. */
 export const IDLE_BATCH = 64;

@@ -14,7 +14,7 @@ interface Results {
 }
 
 const METRICS = [
-  'hs-tls13-ecdsa', 'hs-tls12-ecdsa', 'hs-tls13-rsa', 'resume-tls13', 'resume-tls12', 'server-k1', 'server-k16', 'server-k128',
+  'hs-tls13-ecdsa', 'hs-tls13-mlkem-ecdsa', 'hs-tls12-ecdsa', 'hs-tls13-rsa', 'resume-tls13', 'resume-tls12', 'server-k1', 'server-k16', 'server-k128',
   'server-capacity-k1', 'server-capacity-k16', 'server-capacity-k128',
   'eventloop-p99', 'bulk-memory-aes128gcm', 'bulk-memory-chacha20', 'bulk-loopback-aes128gcm', 'bulk-loopback-chacha20',
   'memory-rss', 'memory-heap', 'memory-external',

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { killChildren } from '@tlsport/testkit';
@@ -45,7 +47,7 @@ describe('tlsport CLI', function () {
     it('-help prints every option of the command and exits 0', async () => {
       const r = await tlsport(['s_server', '-help']);
       expect(r.code).to.equal(0);
-      for (const option of ['-accept', '-cert', '-key', '-CAfile', '-alpn', '-tls1_2', '-tls1_3', '-ciphersuites', '-cipher', '-groups', '-verify', '-Verify', '-keylogfile', '-www', '-naccept', '-quiet', '-backend']) {
+      for (const option of ['-accept', '-cert', '-key', '-CAfile', '-alpn', '-tls1_2', '-tls1_3', '-ciphersuites', '-cipher', '-groups', '-verify', '-Verify', '-keylogfile', '-legacy_ems', '-www', '-naccept', '-quiet', '-backend']) {
         expect(r.stdout).to.include(`  ${option} `);
       }
     });
@@ -91,6 +93,22 @@ describe('tlsport CLI', function () {
       expect(labels).to.include.members(['CLIENT_HANDSHAKE_TRAFFIC_SECRET', 'SERVER_HANDSHAKE_TRAFFIC_SECRET', 'CLIENT_TRAFFIC_SECRET_0', 'SERVER_TRAFFIC_SECRET_0']);
     });
 
+    it('pure backend, -groups X25519MLKEM768: CONNECTED says group=X25519MLKEM768, and both key logs hold the same secrets', async function () {
+      this.timeout(30_000); // two CLI processes with ML-KEM in pure JavaScript (Node 20 has no native ML-KEM)
+      const [clientLog, serverLog] = ['pq-client-keylog.txt', 'pq-server-keylog.txt'].map((name) => join(pki.ca.dir, name)) as [string, string];
+      const server = await tlsportServer(['-backend', 'pure', '-groups', 'X25519MLKEM768', '-rev', '-naccept', '1', '-keylogfile', serverLog, '-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile]);
+      const client = tlsportProcess(['s_client', '-backend', 'pure', '-groups', 'X25519:X25519MLKEM768', '-connect', `127.0.0.1:${server.port}`, '-CAfile', pki.ca.certFile, '-keylogfile', clientLog]);
+      client.write('mlkem\n');
+      await client.waitFor(/meklm\n/);
+      client.end();
+      expect(await client.exitCode(), client.stderr).to.equal(0);
+      expect(await server.child.exitCode()).to.equal(0);
+      expect(connected(client.stderr)?.group).to.equal('X25519MLKEM768');
+      expect(connected(server.child.stderr)?.group).to.equal('X25519MLKEM768');
+      const lines = (file: string): string[] => readFileSync(file, 'utf8').trim().split('\n').sort();
+      expect(lines(clientLog)).to.have.length.of.at.least(4).and.deep.equal(lines(serverLog));
+    });
+
     it('-www over TLS 1.2 with ALPN and a verified client certificate; -quiet server prints nothing on stderr', async () => {
       const server = await tlsportServer(['-www', '-quiet', '-naccept', '1', '-Verify', '1', '-CAfile', pki.ca.certFile, '-alpn', 'http/1.1', '-cert', pki.rsa.chainFile, '-key', pki.rsa.keyFile]);
       const r = await tlsport(
@@ -133,6 +151,31 @@ describe('tlsport CLI', function () {
       expect(r.code, r.stderr).to.equal(0);
       expect(await server.child.exitCode()).to.equal(0);
       expect(server.child.stdout).to.include('still here\n');
+    });
+  });
+
+  describe('-legacy_ems', () => {
+    /** A node:tls TLS 1.2 client that does not do extended master secret (OpenSSL's SSL_OP_NO_EXTENDED_MASTER_SECRET). */
+    const legacyClient = async (port: number): Promise<string> => {
+      const socket = tlsConnect({ host: '127.0.0.1', port, servername: 'localhost', ca: readFileSync(pki.ca.certFile), maxVersion: 'TLSv1.2', secureOptions: 1 });
+      try {
+        await once(socket, 'secureConnect');
+        return socket.getProtocol() ?? 'none';
+      } catch (error) {
+        return String(error);
+      } finally {
+        socket.destroy();
+      }
+    };
+
+    it('a pure s_server refuses a TLS 1.2 client without EMS by default and accepts it with -legacy_ems', async () => {
+      const strict = await tlsportServer(['-backend', 'pure', '-quiet', '-naccept', '1', '-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile]);
+      expect(await legacyClient(strict.port)).to.match(/handshake failure/i);
+      expect(await strict.child.exitCode()).to.equal(0);
+      expect(strict.child.stderr).to.match(/^FAILED GSK_ERROR_BAD_MESSAGE \(\d+\): .*extended_master_secret/);
+      const legacy = await tlsportServer(['-backend', 'pure', '-legacy_ems', '-naccept', '1', '-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile]);
+      expect(await legacyClient(legacy.port)).to.equal('TLSv1.2');
+      expect(await legacy.child.exitCode()).to.equal(0);
     });
   });
 });

@@ -19,7 +19,7 @@ describe('tlsport demo', function () {
       for (const server of names) {
         for (const version of ['TLSv1.3', 'TLSv1.2']) {
           const row = rows.find((line) => new RegExp(`^${client}\\s+${server}\\s+${version}\\s`).test(line));
-          expect(row, `${client} -> ${server} ${version}`).to.match(/\sTLS_\w+\s+(x25519|secp256r1|secp384r1)\s+\d+\.\d\s+ok$/);
+          expect(row, `${client} -> ${server} ${version}`).to.match(/\sTLS_\w+\s+(X25519MLKEM768|x25519|secp256r1|secp384r1)\s+\d+\.\d\s+ok$/);
         }
       }
       expect(r.stdout).to.match(new RegExp(`^  ${client}: pending=true cancelOperation -> 1; port: StartInit GSK_TLSPORT_ERROR_CANCELLED errno=ECANCELED; pending now=false, session closed$`, 'm'));

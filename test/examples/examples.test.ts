@@ -48,7 +48,7 @@ describe('examples', function () {
         '[client] Shutdown GSK_OK',
         '[server] Shutdown GSK_OK',
       ]);
-      expect(out).to.match(/negotiated TLSv1\.3 TLS_\w+ x25519 in \d+\.\d ms/);
+      expect(out).to.match(/negotiated TLSv1\.3 TLS_\w+ (X25519MLKEM768|x25519) in \d+\.\d ms/);
       expect(out).to.match(/done: both sides shut down, port destroyed\n$/);
     });
 

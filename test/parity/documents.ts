@@ -21,7 +21,9 @@ peers: a session of the same backend over an in-memory pipe, and a real \`openss
 both runs pass. "Not offered" means the engine itself declined the feature with the fault
 \`unsupported\`; the footnote quotes its reason. Features run on TLS 1.3 unless the row names a version.
 Certificate faults are detected by the side under test: the client judges the server's certificate,
-the server (requiring a client certificate) judges the client's.
+the server (requiring a client certificate) judges the client's. The post-quantum hybrid rows need
+OpenSSL 3.5 on the openssl peer too; against an older openssl CLI they check that the handshake
+fails cleanly, and the tests under \`test/interop\` run the hybrids against Node 26's OpenSSL 3.5.
 
 ${renderTable(cells)}`;
 }

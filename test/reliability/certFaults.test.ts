@@ -25,6 +25,6 @@ describe('certificate faults: the same GSK status on every backend', function ()
       }
     }
     expect(mismatches).to.deep.equal([]);
-    expect(rows.length).to.equal(25);
+    expect(rows.length).to.equal(32);
   });
 });

@@ -1,26 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import type { EngineContext, EngineSink, TlsConfig, TlsEngine } from '@tlsport/core/spi';
+import type { ContextConfig, EngineContext, EngineSink, SessionConfig, TlsEngine } from '@tlsport/core/spi';
 import { NodeTlsEngine } from './NodeTlsEngine.js';
-import { SecureContextSet, sameContextSettings, type SharedServerState } from './SecureContextSet.js';
+import { SecureContextSet } from './SecureContextSet.js';
 
 /**
- * One environment on Node's tls: its SecureContexts, built once and shared by every engine, and
- * on a server the session-ticket keys, so a ticket from one session resumes on another.
+ * One environment on Node's tls: its SecureContexts, built once and shared by every engine (on a
+ * server they share the session-ticket keys, so a ticket from one session resumes on another).
  */
 export class NodeTlsContext implements EngineContext {
-  private readonly shared: SharedServerState | undefined;
   private readonly contexts: SecureContextSet;
 
-  constructor(config: TlsConfig) {
-    this.shared = config.role === 'server' ? { ticketKeys: randomBytes(48), sessionIdContext: randomBytes(16).toString('hex') } : undefined;
-    this.contexts = new SecureContextSet(config, this.shared);
+  constructor(config: ContextConfig) {
+    this.contexts = new SecureContextSet(config);
   }
 
-  createEngine(config: TlsConfig, sink: EngineSink): TlsEngine {
-    // A session that overrides a context-level setting (versions, suites, certificates, …) gets
-    // SecureContexts of its own; the ticket keys stay the environment's.
-    const contexts = sameContextSettings(this.contexts.config, config) ? this.contexts : new SecureContextSet(config, this.shared);
-    return new NodeTlsEngine(config, contexts, sink);
+  createEngine(session: SessionConfig, sink: EngineSink): TlsEngine {
+    return new NodeTlsEngine(this.contexts, session, sink);
   }
 
   async dispose(): Promise<void> {

@@ -1,11 +1,11 @@
-import { isIP } from 'node:net';
 import { Duplex } from 'node:stream';
-import { TLSSocket, checkServerIdentity, connect, type PeerCertificate, type SecureContext } from 'node:tls';
-import { TlsError, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core/spi';
+import { TLSSocket, connect, type PeerCertificate, type SecureContext } from 'node:tls';
+import { TlsError, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
 import { tlsErrorFromNode } from './faultTable.js';
 import { clientGroup, handshakeResult } from './handshakeResult.js';
 import { clientVerifyError, releaseServerSocket } from './nodeInternals.js';
 import { ServerGroupObserver } from './ServerGroupObserver.js';
+import { checkServerIdentityFromSan } from './serverIdentity.js';
 import type { SecureContextSet } from './SecureContextSet.js';
 
 /**
@@ -17,8 +17,7 @@ export class NodeTlsEngine implements TlsEngine {
   private readonly wire: Duplex;
   private socket: TLSSocket | undefined;
   private readonly groupObserver: ServerGroupObserver | undefined;
-  /** The name the client sends as SNI: not for IP literals (RFC 6066 §3). */
-  private readonly sniName: string | undefined;
+  private readonly role: 'client' | 'server';
   /** False once the connection failed or the engine is destroyed: input and sends are refused. */
   private live = true;
   private destroyed = false;
@@ -29,10 +28,11 @@ export class NodeTlsEngine implements TlsEngine {
   private requestedName: string | undefined;
 
   constructor(
-    private readonly config: TlsConfig,
     private readonly contexts: SecureContextSet,
+    private readonly config: SessionConfig,
     private readonly sink: EngineSink,
   ) {
+    this.role = contexts.config.role;
     this.wire = new Duplex({
       read: () => {},
       write: (chunk: Buffer, _encoding, done) => {
@@ -41,15 +41,13 @@ export class NodeTlsEngine implements TlsEngine {
       },
       final: (done) => done(),
     });
-    this.groupObserver = config.role === 'server' ? new ServerGroupObserver() : undefined;
-    const name = config.servername;
-    this.sniName = name !== undefined && isIP(name) === 0 ? name : undefined;
-    this.hasCertificate = config.certificate !== undefined;
+    this.groupObserver = this.role === 'server' ? new ServerGroupObserver() : undefined;
+    this.hasCertificate = contexts.config.certificate !== undefined;
   }
 
   start(): void {
     if (this.destroyed) return;
-    const socket = this.config.role === 'client' ? this.connectClient() : this.acceptServer();
+    const socket = this.role === 'client' ? this.connectClient() : this.acceptServer();
     this.socket = socket;
     socket.on('data', (data: Buffer) => this.sink.plaintext(data));
     socket.on('end', () => this.sink.peerClosed());
@@ -65,16 +63,16 @@ export class NodeTlsEngine implements TlsEngine {
   }
 
   private connectClient(): TLSSocket {
-    const expectedName = this.config.servername;
+    const expectedName = this.config.verifyName;
     const socket = connect({
       socket: this.wire,
       secureContext: this.contexts.main,
-      ...(this.sniName === undefined ? {} : { servername: this.sniName }),
+      ...(this.config.sni === undefined ? {} : { servername: this.config.sni }),
       ...(this.config.alpnProtocols.length === 0 ? {} : { ALPNProtocols: [...this.config.alpnProtocols] }),
       ...(this.config.session === undefined ? {} : { session: Buffer.from(this.config.session) }),
       rejectUnauthorized: this.config.rejectUnauthorized,
-      // Match the configured name (DNS name or IP literal); with no name there is nothing to match.
-      checkServerIdentity: (_host: string, cert: PeerCertificate) => (expectedName === undefined ? undefined : checkServerIdentity(expectedName, cert)),
+      // Match the configured name (DNS name or IP literal) against the SAN; with no name there is nothing to match.
+      checkServerIdentity: (_host: string, cert: PeerCertificate) => (expectedName === undefined ? undefined : checkServerIdentityFromSan(expectedName, cert)),
     });
     socket.on('secureConnect', () => this.complete(socket.authorized === true));
     socket.on('session', (state: Buffer) => this.sink.session(state));
@@ -123,7 +121,7 @@ export class NodeTlsEngine implements TlsEngine {
 
   /** A server without a certificate for the client fails as "no shared cipher" in OpenSSL. */
   private explain(error: TlsError): TlsError {
-    if (this.config.role !== 'server' || this.hasCertificate || error.fault !== 'no-shared-cipher') return error;
+    if (this.role !== 'server' || this.hasCertificate || error.fault !== 'no-shared-cipher') return error;
     const name = this.requestedName === undefined ? 'a client that sent no server name' : `server name "${this.requestedName}"`;
     return new TlsError('no-certificate', `no certificate for ${name}`, { alert: error.alert, cause: error });
   }
@@ -132,11 +130,11 @@ export class NodeTlsEngine implements TlsEngine {
     const socket = this.socket;
     if (!this.live || socket === undefined) return;
     this.established = true;
-    const server = this.config.role === 'server';
+    const server = this.role === 'server';
     this.sink.handshakeComplete(
       handshakeResult(socket, {
         group: server ? this.groupObserver!.group : clientGroup(socket),
-        servername: server ? (typeof socket.servername === 'string' ? socket.servername : undefined) : this.sniName,
+        servername: server ? (typeof socket.servername === 'string' ? socket.servername : undefined) : this.config.sni,
         peerVerified,
       }),
     );

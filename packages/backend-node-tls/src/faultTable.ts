@@ -1,4 +1,5 @@
 import { AlertDescription, TlsError, errnoFromNodeCode, type TlsFault } from '@tlsport/core/spi';
+import { opensslReasonText, SSL_REASON_FAULTS, VERIFY_ERRORS, type SslReasonName } from '@tlsport/core/openssl';
 
 /**
  * Every raw failure Node's tls module reports, mapped to tlsport's fault vocabulary. The one place
@@ -7,108 +8,25 @@ import { AlertDescription, TlsError, errnoFromNodeCode, type TlsFault } from '@t
  */
 
 /**
- * Certificate verification codes: `err.code` of the error Node builds from X509_verify_cert's
- * result (node/src/crypto/crypto_common.cc, names from OpenSSL include/openssl/x509_vfy.h
- * X509_V_ERR_*), plus Node's own hostname error (lib/tls.js checkServerIdentity).
+ * Certificate verification failures, from the vocabulary both OpenSSL-based backends share:
+ * Node reports an X509_V_ERR_* result as `err.code` without its prefix when it knows the code
+ * (node/src/crypto/crypto_common.cc), else as "UNSPECIFIED" with OpenSSL's text for it.
  * Node checks the chain after its handshake finished and sends no alert for these.
  */
-const FAULT_BY_VERIFY_CODE: Readonly<Record<string, TlsFault>> = {
-  CERT_HAS_EXPIRED: 'expired',
-  CERT_NOT_YET_VALID: 'not-yet-valid',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed',
-  UNABLE_TO_GET_ISSUER_CERT: 'unknown-ca',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unknown-ca',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unknown-ca',
-  SELF_SIGNED_CERT_IN_CHAIN: 'unknown-ca',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'hostname-mismatch',
-  HOSTNAME_MISMATCH: 'hostname-mismatch',
-  IP_ADDRESS_MISMATCH: 'hostname-mismatch',
-  CERT_SIGNATURE_FAILURE: 'bad-signature',
-  INVALID_CA: 'bad-certificate',
-  PATH_LENGTH_EXCEEDED: 'bad-certificate',
-  EE_KEY_TOO_SMALL: 'bad-certificate',
-  CA_MD_TOO_WEAK: 'bad-certificate',
-  INVALID_PURPOSE: 'key-usage',
-};
+const FAULT_BY_VERIFY_CODE: ReadonlyMap<string, TlsFault> = new Map([
+  ...Object.entries(VERIFY_ERRORS).map(([name, row]) => [name.slice('X509_V_ERR_'.length), row.fault] as const),
+  // Node's own hostname check (lib/tls.js checkServerIdentity).
+  ['ERR_TLS_CERT_ALTNAME_INVALID', 'hostname-mismatch'],
+]);
+const FAULT_BY_UNSPECIFIED_VERIFY_TEXT: ReadonlyMap<string, TlsFault> = new Map(Object.values(VERIFY_ERRORS).map((row) => [row.text, row.fault]));
 
 /**
- * Verification failures Node has no code for: it reports `code` "UNSPECIFIED" and OpenSSL's text
- * for the X509_V_ERR_* value (X509_verify_cert_error_string, OpenSSL 3.0 crypto/x509/x509_txt.c),
- * matched here so they map as the openssl backend maps the same X509_V_ERR_* values.
+ * libssl reasons by the text Node reports (`err.reason`; `err.code` is "ERR_SSL_" + the same
+ * words in upper case), derived from the shared SSL_R_* table. OpenSSL sends the matching alert itself.
  */
-const FAULT_BY_UNSPECIFIED_VERIFY_TEXT: Readonly<Record<string, TlsFault>> = {
-  'key usage does not include certificate signing': 'bad-certificate',
-  'CA signature digest algorithm too weak': 'bad-certificate',
-  'EE certificate key too weak': 'bad-certificate',
-  'CA certificate key too weak': 'bad-certificate',
-  'invalid CA certificate': 'bad-certificate',
-  'path length constraint exceeded': 'bad-certificate',
-  'unsuitable certificate purpose': 'key-usage',
-};
-
-/**
- * OpenSSL SSL-library reason strings (`err.reason`; `err.code` is "ERR_SSL_" + the same words in
- * upper case), as spelled in OpenSSL 3.0 ssl/ssl_err.c. OpenSSL sends the matching alert itself.
- */
-const FAULT_BY_OPENSSL_REASON: Readonly<Record<string, TlsFault>> = {
-  'no shared cipher': 'no-shared-cipher',
-  'no suitable signature algorithm': 'no-shared-cipher',
-  'no suitable key share': 'no-shared-group',
-  'no shared groups': 'no-shared-group',
-  'unsupported protocol': 'protocol-version',
-  'wrong version number': 'protocol-version',
-  'version too low': 'protocol-version',
-  'decryption failed or bad record mac': 'bad-mac',
-  'bad record mac': 'bad-mac',
-  'peer did not return a certificate': 'certificate-required',
-  'no application protocol': 'no-application-protocol',
-  'record overflow': 'bad-message',
-  'encrypted length too long': 'bad-message',
-  'packet length too long': 'bad-message',
-  'data length too long': 'bad-message',
-  'unexpected message': 'bad-message',
-  'unexpected record': 'bad-message',
-  'bad length': 'bad-message',
-  'length mismatch': 'bad-message',
-  'bad packet length': 'bad-message',
-  'bad extension': 'bad-message',
-  'parse tlsext': 'bad-message',
-  'record length mismatch': 'bad-message',
-  'wrong message type': 'bad-message',
-  'http request': 'bad-message',
-  'https proxy request': 'bad-message',
-  // The rest of the openssl backend's SSL_REASON_FAULTS, so both backends map a reason alike.
-  'no ciphers available': 'no-shared-cipher',
-  'no shared signature algorithms': 'no-shared-cipher',
-  'no suitable groups': 'no-shared-group',
-  'no protocols available': 'protocol-version',
-  'version too high': 'protocol-version',
-  'decryption failed': 'bad-mac',
-  'bad signature': 'bad-signature',
-  'excessive message size': 'bad-message',
-  'unexpected ccs message': 'bad-message',
-  'length too short': 'bad-message',
-  'bad packet': 'bad-message',
-  'bad handshake length': 'bad-message',
-  'bad record type': 'bad-message',
-  'extra data in message': 'bad-message',
-  'unknown protocol': 'bad-message',
-  'too many key updates': 'bad-message',
-  'bad key share': 'illegal-parameter',
-  'wrong curve': 'illegal-parameter',
-  'missing sigalgs extension': 'missing-extension',
-  'missing supported groups extension': 'missing-extension',
-  'no renegotiation': 'unsupported',
-  'unexpected eof while reading': 'peer-closed',
-  'invalid session id': 'illegal-parameter',
-  'bad change cipher spec': 'bad-message',
-  'invalid ccs message': 'bad-message',
-  'ccs received early': 'unexpected-message',
-  'invalid alert': 'bad-message',
-  'cert length mismatch': 'bad-message',
-  'wrong signature type': 'illegal-parameter',
-  'digest check failed': 'bad-signature',
-};
+const FAULT_BY_OPENSSL_REASON: ReadonlyMap<string, TlsFault> = new Map(
+  (Object.entries(SSL_REASON_FAULTS) as [SslReasonName, TlsFault][]).map(([name, fault]) => [opensslReasonText(name), fault]),
+);
 
 /**
  * A received fatal alert: OpenSSL reports "<sslv3|tlsv1|tlsv13> alert <name>" (ssl/ssl_err.c,
@@ -124,6 +42,8 @@ const FAULT_BY_NODE_CODE: Readonly<Record<string, TlsFault>> = {
   ERR_STREAM_WRITE_AFTER_END: 'peer-closed',
   ERR_STREAM_DESTROYED: 'peer-closed',
   ERR_SOCKET_CLOSED: 'peer-closed',
+  // Node's own bound on renegotiation (tls.CLIENT_RENEG_LIMIT attempts in CLIENT_RENEG_WINDOW s); no alert is sent.
+  ERR_TLS_SESSION_ATTACK: 'unexpected-message',
 };
 
 interface NodeTlsErrorShape {
@@ -153,7 +73,7 @@ export function tlsErrorFromNode(error: unknown): TlsError {
   const code = typeof err.code === 'string' ? err.code : undefined;
   const message = (typeof err.message === 'string' ? err.message : String(error)).trim();
 
-  const verifyFault = code === undefined ? undefined : code === 'UNSPECIFIED' ? FAULT_BY_UNSPECIFIED_VERIFY_TEXT[message] : FAULT_BY_VERIFY_CODE[code];
+  const verifyFault = code === undefined ? undefined : code === 'UNSPECIFIED' ? FAULT_BY_UNSPECIFIED_VERIFY_TEXT.get(message) : FAULT_BY_VERIFY_CODE.get(code);
   if (verifyFault !== undefined) return new TlsError(verifyFault, `${message} (${code})`, { alert: undefined, cause: error });
 
   const reason = reasonOf(err);
@@ -164,8 +84,13 @@ export function tlsErrorFromNode(error: unknown): TlsError {
       if (alertCode !== undefined) return TlsError.fromPeerAlert(alertCode, `peer sent fatal alert: ${reason}`);
       return new TlsError('peer-alert', `peer sent fatal alert: ${reason}`, { origin: 'peer', alert: undefined, cause: error });
     }
-    const fault = FAULT_BY_OPENSSL_REASON[reason];
+    const fault = FAULT_BY_OPENSSL_REASON.get(reason);
     if (fault !== undefined) return new TlsError(fault, `${reason} (${message})`, { cause: error });
+  }
+
+  // As the openssl backend: an ASN.1 decode failure is a certificate that does not parse.
+  if (code?.startsWith('ERR_OSSL_ASN1_') === true || /:asn1 encoding routines:/.test(message)) {
+    return new TlsError('bad-certificate', message, { cause: error });
   }
 
   const nodeFault = code === undefined ? undefined : FAULT_BY_NODE_CODE[code];

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { resolveTlsConfig, type EngineContext, type TlsBackend } from '@tlsport/core';
+import { opensslHasHybridGroups } from '@tlsport/core/openssl';
 import { EnginePair, TestCa } from '@tlsport/testkit';
 import { nodeTlsBackend } from '../src/index.js';
 
@@ -45,8 +46,9 @@ describe('node-tls engine: resumption', function () {
         expect(side.handshake?.resumed).to.equal(true);
         expect(side.handshake?.version).to.equal(version);
       }
-      // 1.3 resumption runs psk_dhe_ke: a fresh key exchange; a 1.2 resumption has none.
-      const group = version === 'TLSv1.3' ? 'x25519' : undefined;
+      // 1.3 resumption runs psk_dhe_ke: a fresh key exchange (the default group: the hybrid where
+      // Node's OpenSSL has it); a 1.2 resumption has none.
+      const group = version === 'TLSv1.3' ? (opensslHasHybridGroups(process.versions.openssl) ? 'X25519MLKEM768' : 'x25519') : undefined;
       expect(second.client.handshake?.group).to.equal(group);
       expect(second.server.handshake?.group).to.equal(group);
       expect(second.client.handshake?.peerVerified).to.equal(true);

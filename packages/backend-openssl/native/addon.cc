@@ -1,4 +1,4 @@
-// Entry point: exports Context, Engine, liveObjects() and the OpenSSL constants.
+// Entry point: exports Context, Engine, liveObjects(), the OpenSSL constants and their texts.
 #include <napi.h>
 
 #include "addon_data.h"
@@ -29,6 +29,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("Engine", Engine::Define(env));
   exports.Set("liveObjects", Napi::Function::New(env, LiveObjects, "liveObjects"));
   exports.Set("constants", OpenSslConstants(env));
+  exports.Set("reasonText", Napi::Function::New(env, ReasonText, "reasonText"));
+  exports.Set("verifyText", Napi::Function::New(env, VerifyText, "verifyText"));
   return exports;
 }
 

@@ -64,7 +64,8 @@ void Connection::Apply(const ConnectionOptions& o) {
     check(X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl_), o.ipAddress.c_str()) == 1, "unsupported", "IP address rejected");
   } else if (!o.servername.empty()) {
     check(SSL_set_tlsext_host_name(ssl_, o.servername.c_str()) == 1, "unsupported", "server name rejected");
-    SSL_set_hostflags(ssl_, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    // Names come from subjectAltName only, never the subject CN (RFC 6125 §6.4.4, CA/B Forum BR 7.1.4.3).
+    SSL_set_hostflags(ssl_, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT);
     check(SSL_set1_host(ssl_, o.servername.c_str()) == 1, "unsupported", "server name rejected");
   }
 
@@ -83,7 +84,6 @@ void Connection::Apply(const ConnectionOptions& o) {
     SSL_SESSION_free(session);
     check(ok == 1, "illegal-parameter", "config.session cannot be resumed");
   }
-  if (o.certificate.has_value()) UseCertificateKeyPair(ssl_, o.certificate->cert, o.certificate->key);
   stepVariant_ = o.server ? o.requestCert : o.session.has_value();
   hooks_.keylog = o.keylog;
   hooks_.chooseCertificate = o.chooseCertificate;

@@ -32,8 +32,6 @@ struct ConnectionOptions {
   std::optional<Bytes> session;
   bool keylog = false;
   bool chooseCertificate = false;
-  /** A certificate not among the context's pre-built ones (a session override). */
-  std::optional<CertificateKeyPem> certificate;
 };
 
 /** What one operation produced; the main thread turns it into a JS object. */

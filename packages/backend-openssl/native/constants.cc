@@ -32,6 +32,15 @@ Napi::Object OpenSslConstants(Napi::Env env) {
   TLSPORT_EXPORT(X509_V_ERR_CA_KEY_TOO_SMALL)
   TLSPORT_EXPORT(X509_V_ERR_CA_MD_TOO_WEAK)
   TLSPORT_EXPORT(X509_V_ERR_INVALID_PURPOSE)
+  TLSPORT_EXPORT(X509_V_ERR_KEYUSAGE_NO_CERTSIGN)
+  TLSPORT_EXPORT(X509_V_ERR_PERMITTED_VIOLATION)
+  TLSPORT_EXPORT(X509_V_ERR_EXCLUDED_VIOLATION)
+  TLSPORT_EXPORT(X509_V_ERR_SUBTREE_MINMAX)
+  TLSPORT_EXPORT(X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE)
+  TLSPORT_EXPORT(X509_V_ERR_UNSUPPORTED_CONSTRAINT_SYNTAX)
+  TLSPORT_EXPORT(X509_V_ERR_UNSUPPORTED_NAME_SYNTAX)
+  TLSPORT_EXPORT(X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION)
+  TLSPORT_EXPORT(X509_V_ERR_EC_KEY_EXPLICIT_PARAMS)
   // openssl/sslerr.h
   TLSPORT_EXPORT(SSL_R_CERTIFICATE_VERIFY_FAILED)
   TLSPORT_EXPORT(SSL_R_NO_SHARED_CIPHER)
@@ -74,8 +83,14 @@ Napi::Object OpenSslConstants(Napi::Env env) {
   TLSPORT_EXPORT(SSL_R_MISSING_SUPPORTED_GROUPS_EXTENSION)
   TLSPORT_EXPORT(SSL_R_UNKNOWN_PROTOCOL)
   TLSPORT_EXPORT(SSL_R_HTTP_REQUEST)
+  TLSPORT_EXPORT(SSL_R_HTTPS_PROXY_REQUEST)
+  TLSPORT_EXPORT(SSL_R_PARSE_TLSEXT)
   TLSPORT_EXPORT(SSL_R_NO_RENEGOTIATION)
   TLSPORT_EXPORT(SSL_R_TOO_MANY_KEY_UPDATES)
+  TLSPORT_EXPORT(SSL_R_MIXED_HANDSHAKE_AND_NON_HANDSHAKE_DATA)
+  TLSPORT_EXPORT(SSL_R_RECORD_TOO_SMALL)
+  TLSPORT_EXPORT(SSL_R_TOO_MANY_WARN_ALERTS)
+  TLSPORT_EXPORT(SSL_R_BAD_LEGACY_VERSION)
   TLSPORT_EXPORT(SSL_R_UNEXPECTED_EOF_WHILE_READING)
   TLSPORT_EXPORT(SSL_R_INVALID_SESSION_ID)
   TLSPORT_EXPORT(SSL_R_BAD_CHANGE_CIPHER_SPEC)
@@ -87,6 +102,20 @@ Napi::Object OpenSslConstants(Napi::Env env) {
   TLSPORT_EXPORT(SSL_R_CERT_LENGTH_MISMATCH)
 #undef TLSPORT_EXPORT
   return c;
+}
+
+Napi::Value ReasonText(const Napi::CallbackInfo& info) {
+  if (!info[0].IsNumber() || !info[1].IsNumber()) throw Napi::TypeError::New(info.Env(), "reasonText(library, reason)");
+  // libssl's texts are loaded on first use (Node loads them once it reports an SSL error).
+  OPENSSL_init_ssl(OPENSSL_INIT_LOAD_SSL_STRINGS | OPENSSL_INIT_LOAD_CRYPTO_STRINGS, nullptr);
+  unsigned long code = ERR_PACK(info[0].As<Napi::Number>().Uint32Value(), 0, info[1].As<Napi::Number>().Uint32Value());
+  const char* text = ERR_reason_error_string(code);
+  return text == nullptr ? info.Env().Undefined() : Napi::String::New(info.Env(), text);
+}
+
+Napi::Value VerifyText(const Napi::CallbackInfo& info) {
+  if (!info[0].IsNumber()) throw Napi::TypeError::New(info.Env(), "verifyText(code)");
+  return Napi::String::New(info.Env(), X509_verify_cert_error_string(info[0].As<Napi::Number>().Int64Value()));
 }
 
 }  // namespace tlsport

@@ -55,6 +55,7 @@ class BuildWorker : public Napi::AsyncWorker {
   BuildWorker(Napi::Function done, ContextOptions options) : Napi::AsyncWorker(done, "tlsport:context"), options_(std::move(options)) {}
 
   void Execute() override {
+    ClearErrorsOnExit clearErrors;  // a pool thread Node's crypto uses too
     try {
       contexts_ = std::make_shared<ContextSet>(options_);
     } catch (const ConfigError& e) {

@@ -5,6 +5,7 @@
 #include "context.h"
 #include "handshake_worker.h"
 #include "js_values.h"
+#include "ssl_errors.h"
 
 namespace tlsport {
 namespace {
@@ -26,11 +27,6 @@ ConnectionOptions ParseOptions(const Napi::Object& o) {
   options.session = BytesOption(o, "session");
   options.keylog = BoolOption(o, "keylog");
   options.chooseCertificate = BoolOption(o, "chooseCertificate");
-  Napi::Value certificate = o.Get("certificate");
-  if (certificate.IsObject()) {
-    Napi::Object pair = certificate.As<Napi::Object>();
-    options.certificate = CertificateKeyPem{StringOption(pair, "cert"), StringOption(pair, "key")};
-  }
   return options;
 }
 
@@ -71,6 +67,7 @@ Napi::Function Engine::Define(Napi::Env env) {
 }
 
 Engine::Engine(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Engine>(info) {
+  ClearErrorsOnExit clearErrors;
   Napi::Env env = info.Env();
   std::shared_ptr<ContextSet> contexts = Context::From(info[0])->contexts(env);
   if (!info[1].IsObject()) throw Napi::TypeError::New(env, "Engine(context, options)");
@@ -97,6 +94,7 @@ void Engine::StepFinished() {
 // outcome is returned; any other goes to the pool, returns undefined and calls `done` later.
 // At most one step per engine is in flight.
 Napi::Value Engine::Handshake(const Napi::CallbackInfo& info) {
+  ClearErrorsOnExit clearErrors;
   Napi::Env env = info.Env();
   Connection& connection = Ready(env);
   if (!info[0].IsArray() || !info[1].IsFunction()) throw Napi::TypeError::New(env, "handshake(inputs, done)");
@@ -119,6 +117,7 @@ Napi::Value Engine::Handshake(const Napi::CallbackInfo& info) {
 // read(input?: Uint8Array) -> outcome with plaintext, output (e.g. a KeyUpdate reply), peerClosed.
 // The plaintext is a view on the buffer SSL_read filled directly (no zero fill, no copy).
 Napi::Value Engine::Read(const Napi::CallbackInfo& info) {
+  ClearErrorsOnExit clearErrors;
   Napi::Env env = info.Env();
   Connection& connection = Ready(env);
   if (!info[0].IsUndefined()) {
@@ -151,6 +150,7 @@ Napi::Value Engine::Read(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Engine::Write(const Napi::CallbackInfo& info) {
+  ClearErrorsOnExit clearErrors;
   Connection& connection = Ready(info.Env());
   size_t length = 0;
   const uint8_t* data = BytesArgument(info, 0, length);
@@ -160,6 +160,7 @@ Napi::Value Engine::Write(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Engine::KeyUpdate(const Napi::CallbackInfo& info) {
+  ClearErrorsOnExit clearErrors;
   Connection& connection = Ready(info.Env());
   Outcome out;
   connection.KeyUpdate(info[0].ToBoolean().Value(), out);
@@ -167,6 +168,7 @@ Napi::Value Engine::KeyUpdate(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Engine::Shutdown(const Napi::CallbackInfo& info) {
+  ClearErrorsOnExit clearErrors;
   Connection& connection = Ready(info.Env());
   Outcome out;
   connection.Shutdown(out);
@@ -174,12 +176,14 @@ Napi::Value Engine::Shutdown(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Engine::ChooseCertificate(const Napi::CallbackInfo& info) {
+  ClearErrorsOnExit clearErrors;
   Connection& connection = Ready(info.Env());
   return Napi::Boolean::New(info.Env(), connection.ChooseContext(info[0].As<Napi::Number>().Uint32Value()));
 }
 
 // free(): releases the SSL now, or as soon as the running step is over. Idempotent.
 Napi::Value Engine::Free(const Napi::CallbackInfo& info) {
+  ClearErrorsOnExit clearErrors;
   if (busy_) freePending_ = true;
   else connection_.reset();
   return info.Env().Undefined();

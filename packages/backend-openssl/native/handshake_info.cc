@@ -37,7 +37,9 @@ HandshakeInfo DescribeHandshake(SSL* ssl) {
   info.version = SSL_version(ssl);
   info.cipher = SSL_CIPHER_get_name(SSL_get_current_cipher(ssl));
   int nid = SSL_get_negotiated_group(ssl);
-  const char* group = nid == NID_undef || (nid & TLSEXT_nid_unknown) != 0 ? nullptr : OBJ_nid2sn(nid);
+  // Provider groups without a NID (the ML-KEM hybrids of OpenSSL 3.5) come flagged
+  // TLSEXT_nid_unknown; SSL_group_to_name names those by their TLS name.
+  const char* group = nid == NID_undef ? nullptr : (nid & TLSEXT_nid_unknown) != 0 ? SSL_group_to_name(ssl, nid) : OBJ_nid2sn(nid);
   if (group != nullptr) info.group = group;
   const unsigned char* alpn = nullptr;
   unsigned int alpnLength = 0;

@@ -21,11 +21,18 @@ BioPtr MemoryBio(const std::string& text) {
   return bio;
 }
 
+/**
+ * The password callback for every PEM read: it declines. The core hands over keys already
+ * decrypted; without a callback OpenSSL would prompt "Enter PEM pass phrase:" on the terminal
+ * and block the worker thread, so an encrypted key fails here instead.
+ */
+int NoPassword(char* /*buf*/, int /*size*/, int /*rwflag*/, void* /*userdata*/) { return -1; }
+
 /** Every certificate in a PEM text, in order; the caller owns them. */
 std::vector<X509*> ReadCertificates(const std::string& pem) {
   BioPtr bio = MemoryBio(pem);
   std::vector<X509*> certs;
-  while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) certs.push_back(cert);
+  while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, NoPassword, nullptr)) certs.push_back(cert);
   // Running out of PEM blocks ends the loop with PEM_R_NO_START_LINE: expected once certs exist.
   unsigned long last = ERR_peek_last_error();
   if (!certs.empty() && ERR_GET_LIB(last) == ERR_LIB_PEM && ERR_GET_REASON(last) == PEM_R_NO_START_LINE) ERR_clear_error();
@@ -38,47 +45,9 @@ std::vector<X509*> ReadCertificates(const std::string& pem) {
 
 EVP_PKEY* ReadKey(const std::string& pem) {
   BioPtr bio = MemoryBio(pem);
-  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr, NoPassword, nullptr);
   if (key == nullptr) throw ConfigError("bad-certificate", TakeErrorText("unreadable PEM private key"));
   return key;
-}
-
-/** SSL_CTX and SSL have the same certificate calls under different names. */
-struct ContextTarget {
-  SSL_CTX* ctx;
-  void Clear() {}  // a fresh context has no certificate yet
-  int UseCert(X509* c) { return SSL_CTX_use_certificate(ctx, c); }
-  int AddChain(X509* c) { return static_cast<int>(SSL_CTX_add0_chain_cert(ctx, c)); }
-  int UseKey(EVP_PKEY* k) { return SSL_CTX_use_PrivateKey(ctx, k); }
-  int CheckKey() { return SSL_CTX_check_private_key(ctx); }
-};
-struct ConnectionTarget {
-  SSL* ssl;
-  // The SSL starts with its context's certificates; an override replaces them all, or OpenSSL
-  // could still pick the context's certificate of another key type.
-  void Clear() { SSL_certs_clear(ssl); }
-  int UseCert(X509* c) { return SSL_use_certificate(ssl, c); }
-  int AddChain(X509* c) { return static_cast<int>(SSL_add0_chain_cert(ssl, c)); }
-  int UseKey(EVP_PKEY* k) { return SSL_use_PrivateKey(ssl, k); }
-  int CheckKey() { return SSL_check_private_key(ssl); }
-};
-
-template <typename Target>
-void Install(Target target, const std::string& chainPem, const std::string& keyPem) {
-  std::vector<X509*> chain = ReadCertificates(chainPem);
-  target.Clear();
-  int ok = target.UseCert(chain[0]);
-  X509_free(chain[0]);
-  for (size_t i = 1; i < chain.size(); i++) {
-    if (ok == 1 && target.AddChain(chain[i]) == 1) continue;  // add0 took ownership
-    ok = 0;
-    X509_free(chain[i]);
-  }
-  if (ok != 1) throw ConfigError("bad-certificate", TakeErrorText("certificate chain rejected"));
-  EVP_PKEY* key = ReadKey(keyPem);
-  ok = target.UseKey(key);
-  EVP_PKEY_free(key);
-  if (ok != 1 || target.CheckKey() != 1) throw ConfigError("bad-certificate", TakeErrorText("private key does not fit the certificate"));
 }
 
 }  // namespace
@@ -104,11 +73,19 @@ X509_STORE* NewTrustStore(const std::vector<std::string>& pems) {
 }
 
 void UseCertificateKeyPair(SSL_CTX* ctx, const std::string& chainPem, const std::string& keyPem) {
-  Install(ContextTarget{ctx}, chainPem, keyPem);
-}
-
-void UseCertificateKeyPair(SSL* ssl, const std::string& chainPem, const std::string& keyPem) {
-  Install(ConnectionTarget{ssl}, chainPem, keyPem);
+  std::vector<X509*> chain = ReadCertificates(chainPem);
+  int ok = SSL_CTX_use_certificate(ctx, chain[0]);
+  X509_free(chain[0]);
+  for (size_t i = 1; i < chain.size(); i++) {
+    if (ok == 1 && SSL_CTX_add0_chain_cert(ctx, chain[i]) == 1) continue;  // add0 took ownership
+    ok = 0;
+    X509_free(chain[i]);
+  }
+  if (ok != 1) throw ConfigError("bad-certificate", TakeErrorText("certificate chain rejected"));
+  EVP_PKEY* key = ReadKey(keyPem);
+  ok = SSL_CTX_use_PrivateKey(ctx, key);
+  EVP_PKEY_free(key);
+  if (ok != 1 || SSL_CTX_check_private_key(ctx) != 1) throw ConfigError("bad-certificate", TakeErrorText("private key does not fit the certificate"));
 }
 
 }  // namespace tlsport

@@ -12,7 +12,4 @@ X509_STORE* NewTrustStore(const std::vector<std::string>& pems);
 /** Installs a PEM chain (leaf first) and its PEM key on a context. Throws ConfigError. */
 void UseCertificateKeyPair(SSL_CTX* ctx, const std::string& chainPem, const std::string& keyPem);
 
-/** The same for one connection (a certificate not among the context's pre-built ones). */
-void UseCertificateKeyPair(SSL* ssl, const std::string& chainPem, const std::string& keyPem);
-
 }  // namespace tlsport

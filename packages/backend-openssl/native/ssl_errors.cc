@@ -4,6 +4,8 @@
 
 namespace tlsport {
 
+ClearErrorsOnExit::~ClearErrorsOnExit() { ERR_clear_error(); }
+
 std::vector<ErrorEntry> TakeErrors() {
   std::vector<ErrorEntry> entries;
   const char* data = nullptr;

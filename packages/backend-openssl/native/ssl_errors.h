@@ -19,6 +19,19 @@ std::vector<ErrorEntry> TakeErrors();
 std::string TakeErrorText(const std::string& fallback);
 
 /**
+ * Leaves this thread's error queue empty when the scope ends. Every entry point that runs OpenSSL
+ * on a thread Node shares (the main thread, the libuv pool) holds one: an entry left behind, even
+ * after a call that succeeded, would make Node's own crypto calls on that thread fail
+ * (createPrivateKey reads a pending error as a parse failure).
+ */
+struct ClearErrorsOnExit {
+  ClearErrorsOnExit() = default;
+  ClearErrorsOnExit(const ClearErrorsOnExit&) = delete;
+  ClearErrorsOnExit& operator=(const ClearErrorsOnExit&) = delete;
+  ~ClearErrorsOnExit();
+};
+
+/**
  * A configuration the addon cannot apply: `fault` is the core TlsFault name the JS side turns
  * into a TlsError ("bad-certificate", "unsupported", ...).
  */

@@ -1,12 +1,15 @@
-import { cancelledError, selectCertificate, TlsError, type CertificateKeyPair, type EngineSink, type TlsConfig, type TlsEngine, type TlsVersion } from '@tlsport/core/spi';
+import { cancelledError, selectCertificate, TlsError, type CertificateKeyPair, type ContextConfig, type EngineSink, type SessionConfig, type TlsEngine, type TlsVersion } from '@tlsport/core/spi';
+import type { OpenSslSettings } from '@tlsport/core/openssl';
 import { handshakeResult } from './handshakeResult.js';
 import { addon, type NativeContext, type NativeEngine, type NativeOutcome } from './native.js';
 import { engineOptions } from './nativeOptions.js';
 import { configError, toTlsError } from './toTlsError.js';
 
-/** Identifies a certificate pair by content, so re-resolved configs still find the pre-built SSL_CTX. */
-export function pairKey(pair: CertificateKeyPair): string {
-  return `${pair.cert}\u0000${pair.key}`;
+/** What an engine takes from its context: the config, its OpenSSL settings, and the pre-built certificate pairs in SSL_CTX order. */
+export interface OpenSslContextParts {
+  readonly config: ContextConfig;
+  readonly settings: OpenSslSettings;
+  readonly pairs: readonly (CertificateKeyPair | undefined)[];
 }
 
 type Phase = 'created' | 'handshaking' | 'open' | 'ended';
@@ -46,20 +49,19 @@ export class OpenSslEngine implements TlsEngine {
   private peerHasClosed = false;
   private destroyed: Promise<void> | undefined;
 
-  /** `prebuilt`: pairKey -> index of the context's SSL_CTX holding that certificate. */
+  private readonly role: 'client' | 'server';
+
   constructor(
     context: NativeContext,
-    private readonly config: TlsConfig,
+    private readonly parts: OpenSslContextParts,
+    session: SessionConfig,
     private readonly sink: EngineSink,
-    private readonly prebuilt: ReadonlyMap<string, number>,
   ) {
-    const own = config.certificate === undefined || prebuilt.get(pairKey(config.certificate)) === 0 ? undefined : config.certificate;
-    for (const pair of config.sniCertificates.values()) {
-      if (!prebuilt.has(pairKey(pair))) throw new TlsError('unsupported', 'sniCertificates differ from the environment\'s: the openssl backend pre-builds them per environment');
-    }
-    const chooseCertificate = config.role === 'server' && config.sniCertificates.size > 0;
+    this.role = parts.config.role;
+    const server = this.role === 'server';
+    const chooseCertificate = server && parts.config.sniCertificates.size > 0;
     try {
-      this.native = new addon.Engine(context, engineOptions(config, { chooseCertificate, certificate: own }));
+      this.native = new addon.Engine(context, engineOptions(server, parts.settings, session, chooseCertificate));
     } catch (error) {
       throw configError(error);
     }
@@ -68,7 +70,7 @@ export class OpenSslEngine implements TlsEngine {
   start(): void {
     if (this.phase !== 'created') return;
     this.phase = 'handshaking';
-    if (this.config.role === 'client' || this.queued.length > 0) this.runStep();
+    if (this.role === 'client' || this.queued.length > 0) this.runStep();
   }
 
   receive(ciphertext: Uint8Array): void {
@@ -198,8 +200,8 @@ export class OpenSslEngine implements TlsEngine {
 
   /** Server with SNI certificates: core's selector picks, the worker never calls into JS. */
   private chooseCertificate(servername: string | undefined): void {
-    const pair = selectCertificate(this.config, servername);
-    const index = pair === undefined ? 0 : this.prebuilt.get(pairKey(pair)) ?? 0;
+    const pair = selectCertificate(this.parts.config, servername);
+    const index = pair === undefined ? 0 : Math.max(0, this.parts.pairs.indexOf(pair));
     this.native.chooseCertificate(index);
     this.runStep();
   }

@@ -66,7 +66,6 @@ export interface NativeEngineOptions {
   readonly session?: Uint8Array;
   readonly keylog: boolean;
   readonly chooseCertificate: boolean;
-  readonly certificate?: { cert: string; key: string };
 }
 
 export interface NativeContext {
@@ -93,6 +92,10 @@ interface Addon {
   Engine: new (context: NativeContext, options: NativeEngineOptions) => NativeEngine;
   liveObjects(): { ssl: number; ctx: number };
   constants: Readonly<Record<string, number>>;
+  /** OpenSSL's text for an error reason (ERR_reason_error_string); undefined when it has none. */
+  reasonText(library: number, reason: number): string | undefined;
+  /** OpenSSL's text for a verification result (X509_verify_cert_error_string). */
+  verifyText(code: number): string;
 }
 
 /** The addon scripts/build.mjs built into build/Release (during npm install). */
@@ -104,6 +107,12 @@ export function opensslConstant(name: string): number {
   if (value === undefined) throw new Error(`@tlsport/backend-openssl: the addon exports no OpenSSL constant ${name}`);
   return value;
 }
+
+/** OpenSSL's own texts, from the OpenSSL inside this node: an error reason's, a verification result's. */
+export const opensslText = {
+  reason: (library: number, reason: number): string | undefined => addon.reasonText(library, reason),
+  verify: (code: number): string => addon.verifyText(code),
+};
 
 /**
  * The SSL and SSL_CTX objects this backend created that OpenSSL has not yet freed (counted by

@@ -1,13 +1,10 @@
 import { TlsError, type TlsFault } from '@tlsport/core/spi';
-import { OTHER_FAULT, OTHER_VERIFY_FAULT, SSL_REASON_FAULTS, VERIFY_FAULTS } from './faultTable.js';
+import { OTHER_SSL_FAULT, OTHER_VERIFY_FAULT, SSL_REASON_FAULTS, VERIFY_ERRORS } from '@tlsport/core/openssl';
 import { opensslConstant, type NativeOutcome } from './native.js';
 
-function byValue(table: Readonly<Record<string, TlsFault>>): Map<number, TlsFault> {
-  return new Map(Object.entries(table).map(([name, fault]) => [opensslConstant(name), fault]));
-}
-
-const VERIFY = byValue(VERIFY_FAULTS);
-const SSL_REASONS = byValue(SSL_REASON_FAULTS);
+/** The shared vocabulary by the numbers this build of OpenSSL gives its macros. */
+const VERIFY = new Map<number, TlsFault>(Object.entries(VERIFY_ERRORS).map(([name, row]) => [opensslConstant(name), row.fault]));
+const SSL_REASONS = new Map<number, TlsFault>(Object.entries(SSL_REASON_FAULTS).map(([name, fault]) => [opensslConstant(name), fault]));
 const ERR_LIB_SSL = opensslConstant('ERR_LIB_SSL');
 const ERR_LIB_ASN1 = opensslConstant('ERR_LIB_ASN1');
 const SSL_AD_REASON_OFFSET = opensslConstant('SSL_AD_REASON_OFFSET');
@@ -35,7 +32,7 @@ export function toTlsError(outcome: NativeOutcome): TlsError {
   }
   // Without a libssl reason we know, an ASN.1 decode failure is a certificate that does not parse.
   if (errors.some((e) => e.library === ERR_LIB_ASN1)) return new TlsError('bad-certificate', detail);
-  return new TlsError(OTHER_FAULT, detail);
+  return new TlsError(OTHER_SSL_FAULT, detail);
 }
 
 /** The TlsError for a configuration the addon rejected (it tags such errors with a fault name). */

@@ -157,15 +157,16 @@ describe('openssl engine faults (engine level)', () => {
     }
   });
 
+  // Core refuses both at environment init; the addon still refuses them when handed one directly.
   it('an unreadable key fails createContext with a TlsError', async () => {
-    const config = resolveTlsConfig({ role: 'server', cert: pki.ecdsa.chain, key: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n' });
+    const config = { ...resolveTlsConfig({ role: 'server', ...serverWith(pki.ecdsa) }), certificate: { cert: pki.ecdsa.chain, key: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n' } };
     const error = await backend.createContext(config).then(() => undefined, (e: unknown) => e);
     expect(error).to.be.instanceOf(TlsError);
     expect((error as TlsError).fault).to.equal('bad-certificate');
   });
 
   it('a key that does not match the certificate fails createContext', async () => {
-    const config = resolveTlsConfig({ role: 'server', cert: pki.ecdsa.chain, key: pki.rsa.key });
+    const config = { ...resolveTlsConfig({ role: 'server', ...serverWith(pki.ecdsa) }), certificate: { cert: pki.ecdsa.chain, key: pki.rsa.key } };
     const error = await backend.createContext(config).then(() => undefined, (e: unknown) => e);
     expect((error as TlsError).fault).to.equal('bad-certificate');
   });

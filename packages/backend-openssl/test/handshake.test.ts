@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { expect } from 'chai';
-import { CIPHER_SUITES, GROUPS } from '@tlsport/core';
+import { CIPHER_SUITES, GROUPS, TlsError } from '@tlsport/core';
+import { opensslHasHybridGroups } from '@tlsport/core/openssl';
 import { deliver, handshakePair } from './helpers/pair.js';
 import { makePki, serverWith, type Pki } from './helpers/pki.js';
 
@@ -40,9 +41,20 @@ describe('openssl <-> openssl handshakes (engine level)', () => {
   }
 
   for (const version of ['TLSv1.3', 'TLSv1.2'] as const) {
-    for (const group of GROUPS) {
+    // The hybrids are TLS 1.3 only (draft-ietf-tls-ecdhe-mlkem §3).
+    for (const group of GROUPS.filter((g) => version === 'TLSv1.3' || !g.hybrid)) {
       it(`${version} group ${group.name}`, async () => {
         const attrs = { minVersion: version, maxVersion: version };
+        if (group.hybrid && !opensslHasHybridGroups(process.versions.openssl)) {
+          // Before OpenSSL 3.5 the environment refuses it up front, saying why.
+          const refused = await handshakePair({ ...attrs, ca: pki.ca.cert, groups: group.openssl }, { ...attrs, ...serverWith(pki.ecdsa), groups: group.openssl }).then(
+            () => expect.fail('a hybrid-only environment opened on OpenSSL < 3.5'),
+            (error: unknown) => error,
+          );
+          expect(refused).to.be.instanceOf(TlsError).and.include({ fault: 'unsupported' });
+          expect(String(refused)).to.match(/no ML-KEM hybrid groups/);
+          return;
+        }
         // In TLS 1.2 the client's groups also bound the ECDSA certificate's curve (RFC 8422 §5.1.1),
         // so the client adds P-256 for the server's certificate and the server allows only `group`.
         const clientGroups = version === 'TLSv1.2' ? [...new Set([group.openssl, 'P-256'])] : [group.openssl];

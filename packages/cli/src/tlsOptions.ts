@@ -13,7 +13,8 @@ export const TLS_OPTIONS = {
   tls1_3: flag('TLS 1.3 only'),
   ciphersuites: text('LIST', 'TLS 1.3 suites, colon-separated IANA names'),
   cipher: text('LIST', 'TLS 1.2 suites, colon-separated OpenSSL or IANA names'),
-  groups: text('LIST', 'key exchange groups, colon-separated (X25519:P-256:P-384)'),
+  groups: text('LIST', 'key exchange groups, colon-separated, in preference order (X25519MLKEM768:X25519:P-256:P-384:SecP256r1MLKEM768)'),
+  legacy_ems: flag('TLS 1.2: accept peers without extended master secret (RFC 7627; the pure backend requires it by default)'),
   keylogfile: text('FILE', 'append NSS key log lines (SSLKEYLOGFILE format) to FILE'),
   quiet: flag('no CONNECTED/PEER lines on stderr (failures are still reported)'),
 } as const;
@@ -37,6 +38,7 @@ export function tlsAttributes(o: TlsOptionValues): SecureAttributes {
     ...(o.ciphersuites !== undefined && { cipherSuites: o.ciphersuites }),
     ...(o.cipher !== undefined && { ciphers: o.cipher }),
     ...(o.groups !== undefined && { groups: o.groups }),
+    ...(o.legacy_ems === true && { requireExtendedMasterSecret: false }),
     ...(keylogFile !== undefined && { keylog: (line: string) => appendFileSync(keylogFile, line + '\n') }),
   };
 }

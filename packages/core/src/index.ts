@@ -2,7 +2,7 @@
 export * from './spi.js';
 export { GskError } from './gsk/GskError.js';
 export type { SecureAttributes } from './attributes/SecureAttributes.js';
-export { resolveTlsConfig } from './attributes/resolveConfig.js';
+export { resolveTlsConfig, resolveContextConfig, resolveSessionConfig } from './attributes/resolveTlsConfig.js';
 export { CompletionPort, PortDestroyedError } from './port/CompletionPort.js';
 export { OperationKind, type Overlapped, type OverlappedInput, type OperationId } from './port/Overlapped.js';
 export { Listener } from './port/Listener.js';

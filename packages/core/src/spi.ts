@@ -4,7 +4,8 @@
  * the package root.
  */
 export type { TlsBackend, EngineContext, TlsEngine, EngineSink, HandshakeResult } from './engine/spi.js';
-export type { TlsConfig, CertificateKeyPair } from './engine/config.js';
+export type { TlsConfig, ContextConfig, SessionConfig, CertificateKeyPair } from './engine/config.js';
+export { refuseRequiredExtendedMasterSecret } from './engine/config.js';
 export type { Negotiated, PeerCertificateSummary } from './engine/negotiated.js';
 export { guardSink, type GuardedSink } from './engine/guardSink.js';
 export { selectCertificate } from './engine/selectCertificate.js';
@@ -20,10 +21,11 @@ export {
   suiteByCode,
   groupByName,
   groupByCode,
+  isHybridGroup,
   type CipherSuiteInfo,
   type GroupInfo,
   type GroupName,
   type TlsVersion,
 } from './tls/suites.js';
-export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL, opensslCipherList } from './tls/policy.js';
+export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL } from './tls/policy.js';
 export { backendModule } from './di/backendModule.js';

@@ -7,3 +7,5 @@ export { Child, killChildren, run, type ChildOptions, type ChildStream } from '.
 export { GET, opensslClient, opensslClientProcess, opensslServer, type OpensslOptions, type OpensslServer } from './openssl.js';
 export { silentSink } from './silentSink.js';
 export { nodeRelease, type NodeRelease } from './nodeRelease.js';
+export { pollUntil, nextTimer } from './pollUntil.js';
+export { CHROMIUM_PATH, chromiumInstalled, launchChromium, spkiHash, type HeadlessChromium } from './chromium.js';

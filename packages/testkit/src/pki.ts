@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Key algorithms a test certificate can have. */
-export type KeyType = 'ec-p256' | 'ec-p384' | 'rsa-2048' | 'rsa-1024' | 'ed25519';
+export type KeyType = 'ec-p256' | 'ec-p384' | 'rsa-2048' | 'rsa-1024' | 'ed25519'
+  /** Keys the web PKI refuses: P-256 with explicit curve parameters, RSA moduli not a multiple of 8 bits. */
+  | 'ec-p256-explicit' | 'rsa-2047' | 'rsa-2052';
 
 export interface Issued {
   /** PEM of this certificate alone. */
@@ -28,8 +30,20 @@ export interface LeafOptions {
   /** Days from now; negative = in the past. Default -1 .. 365. */
   notBeforeDays?: number;
   notAfterDays?: number;
-  /** extendedKeyUsage; default serverAuth,clientAuth. */
-  eku?: string;
+  /** extendedKeyUsage; default serverAuth,clientAuth (leaves) or none (CAs); null: no extension. */
+  eku?: string | null;
+  /** keyUsage (openssl -extfile syntax); default by role and key type. */
+  keyUsage?: string;
+  /** More subjectAltName entries in openssl syntax ("email:a@example.com", "URI:https://…", "dirName:sect"). */
+  san?: string[];
+  /** The whole subject in openssl -subj syntax ("/O=tlsport/CN=localhost"); default /CN=<cn>. */
+  subject?: string;
+  /** More extension lines ("nameConstraints=critical,permitted;DNS:example.com"). */
+  extensions?: string[];
+  /** More sections for the extension file (the dirName sections the extensions name). */
+  config?: string;
+  /** Reuse this key file instead of making a key: a cross-signed CA keeps its key. */
+  keyFile?: string;
   /** Signature digest used by the issuer; default sha256. */
   digest?: 'sha256' | 'sha384' | 'sha1';
   /** Make this a CA certificate (for intermediates). */
@@ -43,7 +57,22 @@ const KEY_ARGS: Record<KeyType, string[]> = {
   'rsa-2048': ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
   'rsa-1024': ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'],
   ed25519: ['-algorithm', 'ED25519'],
+  'ec-p256-explicit': ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-pkeyopt', 'ec_param_enc:explicit'],
+  'rsa-2047': ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2047'],
+  'rsa-2052': ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2052'],
 };
+
+/** `name`.key in `dir`: a new key of `keyType`, or a copy of `keyFile` (many test certificates can share one key). */
+function makeKey(dir: string, name: string, keyType: KeyType, keyFile: string | undefined): void {
+  if (keyFile === undefined) openssl(['genpkey', ...KEY_ARGS[keyType], '-out', `${name}.key`], dir);
+  else writeFileSync(join(dir, `${name}.key`), readFileSync(keyFile));
+}
+
+/** The default keyUsage of a certificate. */
+function defaultKeyUsage(options: LeafOptions, keyType: KeyType): string {
+  if (options.ca) return 'critical,keyCertSign,cRLSign';
+  return keyType.startsWith('rsa') ? 'critical,digitalSignature,keyEncipherment' : 'critical,digitalSignature';
+}
 
 function openssl(args: string[], cwd: string): string {
   return execFileSync('openssl', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -86,14 +115,15 @@ export class TestCa implements Issued {
   }
 
   /** A new self-signed root CA. */
-  static root(options: { cn?: string; keyType?: KeyType; digest?: 'sha256' | 'sha384' | 'sha1'; dir?: string } = {}): TestCa {
+  static root(options: { cn?: string; keyType?: KeyType; digest?: 'sha256' | 'sha384' | 'sha1'; dir?: string; extensions?: string[]; keyFile?: string } = {}): TestCa {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tlsport-pki-'));
     const name = `ca-${Math.random().toString(36).slice(2, 8)}`;
-    openssl(['genpkey', ...KEY_ARGS[options.keyType ?? 'ec-p256'], '-out', `${name}.key`], dir);
+    makeKey(dir, name, options.keyType ?? 'ec-p256', options.keyFile);
     const digest = options.keyType === 'ed25519' ? [] : [`-${options.digest ?? 'sha256'}`];
     openssl(
       ['req', '-x509', '-new', '-key', `${name}.key`, ...digest, '-days', '3650', '-subj', `/CN=${options.cn ?? 'tlsport test root CA'}`,
-        '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', `${name}.crt`],
+        '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+        ...(options.extensions ?? []).flatMap((e) => ['-addext', e]), '-out', `${name}.crt`],
       dir,
     );
     return new TestCa(dir, name, '', options.keyType ?? 'ec-p256');
@@ -118,19 +148,24 @@ export class TestCa implements Issued {
     const name = `cert-${this.serial}-${Math.random().toString(36).slice(2, 8)}`;
     const serial = this.serial++;
     const keyType = options.keyType ?? 'ec-p256';
-    openssl(['genpkey', ...KEY_ARGS[keyType], '-out', `${name}.key`], this.dir);
-    openssl(['req', '-new', '-key', `${name}.key`, '-subj', `/CN=${options.cn ?? (options.dns?.[0] ?? 'localhost')}`, '-out', `${name}.csr`], this.dir);
-    const san = [...(options.dns ?? (options.ca ? [] : ['localhost'])).map((d) => `DNS:${d}`), ...(options.ips ?? (options.ca ? [] : ['127.0.0.1'])).map((i) => `IP:${i}`)];
-    const ext = options.ca
-      ? [`basicConstraints=critical,CA:TRUE${options.pathLen === undefined ? '' : `,pathlen:${options.pathLen}`}`, 'keyUsage=critical,keyCertSign,cRLSign']
-      : [
-          'basicConstraints=critical,CA:FALSE',
-          keyType.startsWith('rsa') ? 'keyUsage=critical,digitalSignature,keyEncipherment' : 'keyUsage=critical,digitalSignature',
-          `extendedKeyUsage=${options.eku ?? 'serverAuth,clientAuth'}`,
-        ];
+    makeKey(this.dir, name, keyType, options.keyFile);
+    const subject = options.subject ?? `/CN=${options.cn ?? (options.dns?.[0] ?? 'localhost')}`;
+    openssl(['req', '-new', '-key', `${name}.key`, '-subj', subject, '-out', `${name}.csr`], this.dir);
+    const san = [
+      ...(options.dns ?? (options.ca ? [] : ['localhost'])).map((d) => `DNS:${d}`),
+      ...(options.ips ?? (options.ca ? [] : ['127.0.0.1'])).map((i) => `IP:${i}`),
+      ...(options.san ?? []),
+    ];
+    const eku = options.eku === undefined ? (options.ca ? null : 'serverAuth,clientAuth') : options.eku;
+    const ext = [
+      options.ca ? `basicConstraints=critical,CA:TRUE${options.pathLen === undefined ? '' : `,pathlen:${options.pathLen}`}` : 'basicConstraints=critical,CA:FALSE',
+      `keyUsage=${options.keyUsage ?? defaultKeyUsage(options, keyType)}`,
+      ...(eku === null ? [] : [`extendedKeyUsage=${eku}`]),
+      ...(options.extensions ?? []),
+    ];
     if (san.length > 0) ext.push(`subjectAltName=${san.join(',')}`);
     ext.push('subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid');
-    writeFileSync(join(this.dir, `${name}.ext`), ext.join('\n') + '\n');
+    writeFileSync(join(this.dir, `${name}.ext`), `${ext.join('\n')}\n${options.config ?? ''}\n`);
     const digest = this.keyType === 'ed25519' ? 'null' : (options.digest ?? 'sha256');
     signWithDates(this, name, serial, options.notBeforeDays ?? -1, options.notAfterDays ?? 365, digest);
     rmSync(join(this.dir, `${name}.csr`));
@@ -166,11 +201,12 @@ function signWithDates(ca: TestCa, name: string, serial: number, notBeforeDays: 
     [
       '[ca]', 'default_ca = tlsport', '[tlsport]', `database = ${db}`, `serial = ${db}.serial`, `new_certs_dir = ${ca.dir}`,
       `default_md = ${digest}`, 'policy = any', 'unique_subject = no', 'copy_extensions = none',
-      '[any]', 'commonName = supplied',
+      // Subjects keep their fields, in request order (openssl ca drops fields its policy does not name).
+      '[any]', 'countryName = optional', 'organizationName = optional', 'organizationalUnitName = optional', 'commonName = supplied', 'emailAddress = optional',
     ].join('\n') + '\n',
   );
   openssl(
-    ['ca', '-batch', '-config', conf, '-notext', '-cert', ca.certFile, '-keyfile', ca.keyFile,
+    ['ca', '-batch', '-config', conf, '-notext', '-preserveDN', '-cert', ca.certFile, '-keyfile', ca.keyFile,
       '-startdate', asn1Time(notBeforeDays), '-enddate', asn1Time(notAfterDays),
       '-extfile', `${name}.ext`, '-in', `${name}.csr`, '-out', `${name}.crt`],
     ca.dir,

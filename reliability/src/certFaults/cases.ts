@@ -41,6 +41,14 @@ export const SERVER_CERT_FAULTS: readonly CertFaultCase[] = [
   { name: 'wrong EKU (clientAuth only)', detector: 'client', expected: GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE, note: 'extendedKeyUsage clientAuth on a server', presented: p('clientAuthOnly') },
   { name: 'RSA-1024 key', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: "key below 2048 bits (core's key-strength policy)", presented: p('rsa1024') },
   { name: 'SHA-1 signature', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'certificate signed with SHA-1', presented: p('sha1') },
+  { name: 'name constraint violated', detector: 'client', expected: GskStatus.GSK_TLSPORT_ERROR_NAME_CONSTRAINTS, note: 'the intermediate excludes localhost', presented: p('nameConstraints') },
+  { name: 'CN-only leaf', detector: 'client', expected: GskStatus.GSK_TLSPORT_ERROR_HOSTNAME_MISMATCH, note: 'no SAN, CN=localhost: names come from the SAN only', presented: p('cnOnly') },
+  {
+    name: 'CA as leaf', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'cA=TRUE end-entity certificate', presented: p('caLeaf'),
+    disagreement: { statuses: { openssl: GskStatus.GSK_OK, 'node-tls': GskStatus.GSK_OK }, why: "OpenSSL's verifier accepts a CA certificate as the leaf when its key usages allow the purpose; the pure verifier refuses it (RFC 5280 §4.2.1.9; see docs/path-validation.md)." },
+  },
+  { name: 'anyExtendedKeyUsage only', detector: 'client', expected: GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE, note: 'anyExtendedKeyUsage does not stand for serverAuth', presented: p('anyEkuOnly') },
+  { name: 'explicit-curve EC key', detector: 'client', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'P-256 key with explicit curve parameters (RFC 5480)', presented: p('explicitCurve') },
 ];
 
 /** Faults of the client's certificate, detected by a server that requires one. */
@@ -56,6 +64,8 @@ export const CLIENT_CERT_FAULTS: readonly CertFaultCase[] = [
   { name: 'client: wrong EKU (serverAuth only)', detector: 'server', expected: GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE, note: 'extendedKeyUsage serverAuth on a client', presented: p('serverAuthOnly') },
   { name: 'client: RSA-1024 key', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: "key below 2048 bits (core's key-strength policy)", presented: p('rsa1024') },
   { name: 'client: SHA-1 signature', detector: 'server', expected: GskStatus.GSK_ERROR_BAD_CERTIFICATE, note: 'certificate signed with SHA-1', presented: p('sha1') },
+  { name: 'client: name constraint violated', detector: 'server', expected: GskStatus.GSK_TLSPORT_ERROR_NAME_CONSTRAINTS, note: 'the intermediate excludes localhost', presented: p('nameConstraints') },
+  { name: 'client: anyExtendedKeyUsage only', detector: 'server', expected: GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE, note: 'anyExtendedKeyUsage does not stand for clientAuth', presented: p('anyEkuOnly') },
 ];
 
 export const CERT_FAULTS: readonly CertFaultCase[] = [...SERVER_CERT_FAULTS, ...CLIENT_CERT_FAULTS];

@@ -33,6 +33,9 @@ export class FaultHierarchy {
     const notCa = inter.issue({ cn: 'tlsport fault CA:false "intermediate"' });
     const underNotCa = inter.signer(notCa).issue();
     const foreign = this.otherRoot.issue();
+    // An intermediate whose name constraints exclude the leaf's name (RFC 5280 §4.2.1.10).
+    const excluding = this.root.intermediate({ cn: 'tlsport fault constrained intermediate', extensions: ['nameConstraints=critical,excluded;DNS:localhost'] });
+    const excluded = excluding.issue();
     const self = selfSignedLeaf(this.root.dir);
 
     this.presented = {
@@ -51,6 +54,11 @@ export class FaultHierarchy {
       clientAuthOnly: send(inter.issue({ cn: 'client only', eku: 'clientAuth' })),
       rsa1024: send(inter.issue({ keyType: 'rsa-1024' })),
       sha1: send(inter.issue({ digest: 'sha1' })),
+      nameConstraints: send(excluded, excluded.cert + excluding.cert),
+      cnOnly: send(inter.issue({ dns: [], ips: [], cn: 'localhost' })),
+      caLeaf: send(inter.issue({ ca: true, dns: ['localhost'], ips: ['127.0.0.1'], keyUsage: 'critical,digitalSignature,keyCertSign', eku: 'serverAuth,clientAuth' })),
+      anyEkuOnly: send(inter.issue({ eku: 'anyExtendedKeyUsage' })),
+      explicitCurve: send(inter.issue({ keyType: 'ec-p256-explicit' })),
     };
   }
 

@@ -1,6 +1,6 @@
 import { CompletionPort, GskStatus, SecureEnvironment, gskStatusName, memoryPipe, type Overlapped, type SecureAttributes, type TlsBackend } from '@tlsport/core';
 import type { CertFaultCase } from './cases.js';
-import type { FaultHierarchy } from './hierarchy.js';
+import type { FaultHierarchy, Presented } from './hierarchy.js';
 
 /** What one backend reported for one fault. */
 export interface CertFaultResult {
@@ -13,13 +13,29 @@ export interface CertFaultResult {
 
 const HANDSHAKE_TIMEOUT_MS = 5000;
 
+/** What one handshake needs: the anchors the detecting side trusts, what the other side presents, the detecting server's own identity. */
+export interface FaultSetup {
+  anchors: string;
+  presented: Presented;
+  /** The certificate a detecting server presents (a client-certificate fault). */
+  identity: Presented;
+}
+
+/** The part of a case that says how to run it. */
+export type FaultRun = Pick<CertFaultCase, 'detector' | 'detectorAttrs'>;
+
 /** Runs `fault` with `detector` on the detecting side; the peer is the first of `peers` that loads the certificate. */
-export async function runCertFault(fault: CertFaultCase, detector: TlsBackend, peers: readonly TlsBackend[], h: FaultHierarchy): Promise<CertFaultResult> {
-  const presented = fault.presented(h);
-  const anchors = { ca: h.root.cert };
+export function runCertFault(fault: CertFaultCase, detector: TlsBackend, peers: readonly TlsBackend[], h: FaultHierarchy): Promise<CertFaultResult> {
+  return runPresented(fault, detector, peers, { anchors: h.root.cert, presented: fault.presented(h), identity: h.presented.good! });
+}
+
+/** One handshake of `run` with `detector` on the detecting side, on `setup`'s certificates. */
+export async function runPresented(fault: FaultRun, detector: TlsBackend, peers: readonly TlsBackend[], setup: FaultSetup): Promise<CertFaultResult> {
+  const { presented, identity } = setup;
+  const anchors = { ca: setup.anchors };
   const detectorAttrs: SecureAttributes = fault.detector === 'client'
     ? { ...anchors, servername: 'localhost', ...fault.detectorAttrs }
-    : { ...anchors, role: 'server', cert: h.presented.good!.chain, key: h.presented.good!.key, GSK_SESSION_TYPE: 'GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL' };
+    : { ...anchors, role: 'server', cert: identity.chain, key: identity.key, GSK_SESSION_TYPE: 'GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL', ...fault.detectorAttrs };
   const peerAttrs: SecureAttributes = fault.detector === 'client'
     ? { role: 'server', cert: presented.chain, key: presented.key }
     : { ...anchors, servername: 'localhost', cert: presented.chain, key: presented.key };

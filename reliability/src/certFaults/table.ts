@@ -2,8 +2,11 @@ import { gskStatusName } from '@tlsport/core';
 import type { CertFaultCase } from './cases.js';
 import type { CertFaultResult } from './run.js';
 
+/** What a table row says about its case. */
+export type CaseSummary = Pick<CertFaultCase, 'name' | 'note' | 'detector' | 'expected' | 'disagreement'>;
+
 export interface CertFaultRow {
-  fault: CertFaultCase;
+  fault: CaseSummary;
   results: readonly CertFaultResult[];
 }
 
@@ -57,7 +60,9 @@ export function renderDocument(rows: readonly CertFaultRow[], backends: readonly
     '`GSK_TLSPORT_ERROR_HOSTNAME_MISMATCH`; no path to a trusted root (unknown CA, missing intermediate)',
     '`GSK_IBMI_ERROR_NOT_TRUSTED_ROOT`; self-signed leaf `GSK_ERROR_SELF_SIGNED`; invalid chain or weak certificate (CA:false',
     'issuer, pathLen, small key, SHA-1) `GSK_ERROR_BAD_CERTIFICATE`; broken signature `GSK_ERROR_BAD_CERT_SIG`; wrong extended key',
-    'usage `GSK_TLSPORT_ERROR_KEY_USAGE`. The codes come from core\'s fault table (`packages/core/src/tls/faults.ts`).',
+    'usage `GSK_TLSPORT_ERROR_KEY_USAGE`; a name outside a CA\'s name constraints `GSK_TLSPORT_ERROR_NAME_CONSTRAINTS`. The codes come',
+    'from core\'s fault table (`packages/core/src/tls/faults.ts`). The full path-validation suite (79 cases) is in',
+    '[pki-cases.md](pki-cases.md), its rules in [path-validation.md](path-validation.md).',
     '',
   ].join('\n');
 }

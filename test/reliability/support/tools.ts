@@ -11,6 +11,8 @@ export type FuzzCorpus = typeof import('../../../fuzz/dist/corpus.js');
 export type FuzzCampaign = typeof import('../../../fuzz/dist/campaign.js');
 export type Torture = typeof import('../../../reliability/dist/torture.js');
 export type CertFaultDocument = typeof import('../../../reliability/dist/certFaults/document.js');
+export type CertFaultRun = typeof import('../../../reliability/dist/certFaults/run.js');
+export type CertFaultTable = typeof import('../../../reliability/dist/certFaults/table.js');
 export type Resources = typeof import('../../../reliability/dist/resources.js');
 
 export function toolModule<T>(path: string): Promise<T> {

@@ -9,6 +9,7 @@ import { generateNobleKeyShare, importNobleKeyShare } from './noble/NobleKeyShar
 import { importNoblePrivateKey, importNoblePublicKey } from './noble/NobleKeys.js';
 import { randomBytes } from './noble/random.js';
 import { NobleMlKem } from './noble/NobleMlKem.js';
+import { generateHybridKeyShare } from './hybridKeyShare.js';
 
 /**
  * The portable provider: audited pure-JS @noble/* primitives, RSA on bigint, key parsing on
@@ -43,7 +44,7 @@ export class NobleCryptoProvider implements CryptoProvider {
   }
 
   generateKeyShare(group: GroupName): KeyShare {
-    return generateNobleKeyShare(group);
+    return generateHybridKeyShare(group, this.mlkem768, generateNobleKeyShare) ?? generateNobleKeyShare(group);
   }
 
   importKeyShare(group: GroupName, privateKey: Uint8Array): KeyShare {

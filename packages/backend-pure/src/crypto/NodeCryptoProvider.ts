@@ -9,6 +9,7 @@ import { generateNodeKeyShare, importNodeKeyShare } from './node/NodeKeyShare.js
 import { importNodePrivateKey, importNodePublicKey } from './node/NodeKeys.js';
 import { NodeMlKem, nodeHasMlKem } from './node/NodeMlKem.js';
 import { NobleMlKem } from './noble/NobleMlKem.js';
+import { generateHybridKeyShare } from './hybridKeyShare.js';
 
 /** The provider on node:crypto (OpenSSL): the fast default on Node. */
 export class NodeCryptoProvider implements CryptoProvider {
@@ -41,7 +42,7 @@ export class NodeCryptoProvider implements CryptoProvider {
   }
 
   generateKeyShare(group: GroupName): KeyShare {
-    return generateNodeKeyShare(group);
+    return generateHybridKeyShare(group, this.mlkem768, generateNodeKeyShare) ?? generateNodeKeyShare(group);
   }
 
   importKeyShare(group: GroupName, privateKey: Uint8Array): KeyShare {

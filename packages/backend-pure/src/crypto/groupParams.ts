@@ -1,5 +1,5 @@
 import type { GroupName } from '@tlsport/core/spi';
-import { ProviderError } from './provider.js';
+import { ProviderError, type KeyShare, type KeyShareResponse } from './provider.js';
 
 export const X25519_KEY_LENGTH = 32;
 
@@ -27,4 +27,9 @@ export function checkNistPoint(group: GroupName, point: Uint8Array): void {
   if (point.length !== 1 + 2 * params.scalarLength || point[0] !== 0x04) {
     throw new ProviderError(`${group}: public key is not an uncompressed point of ${1 + 2 * params.scalarLength} bytes`);
   }
+}
+
+/** (EC)DHE answers a client's share with its own public key (RFC 8446 §4.2.8). */
+export function dheResponse(share: KeyShare, clientPublicKey: Uint8Array): KeyShareResponse {
+  return { publicKey: share.publicKey, sharedSecret: share.agree(clientPublicKey) };
 }

@@ -31,16 +31,31 @@ export interface Aead {
   open(nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Uint8Array | null;
 }
 
-/** An ephemeral (EC)DHE key pair for one handshake. */
+/** An ephemeral (EC)DHE key pair, or a hybrid (EC)DHE + ML-KEM key, for one handshake. */
 export interface KeyShare {
   readonly group: GroupName;
-  /** The encoded public key as carried in key_share: 32 bytes for X25519, uncompressed point for NIST. */
+  /**
+   * The encoded public key as carried in the client's key_share: 32 bytes for X25519, the
+   * uncompressed point for NIST, both halves for a hybrid (draft-ietf-tls-ecdhe-mlkem §4.1).
+   */
   readonly publicKey: Uint8Array;
   /**
    * The shared secret with the peer's encoded public key. Throws ProviderError on an invalid point,
    * a wrong length, or an all-zero X25519 result (RFC 8446 §7.4.2).
    */
   agree(peerPublicKey: Uint8Array): Uint8Array;
+  /**
+   * The server's side: the key_share bytes to answer the client's share with, and the shared
+   * secret. For (EC)DHE that is this key's public key and agree(); for a KEM group it is an
+   * encapsulation to the client's key (the answer depends on the client's share). Throws
+   * ProviderError as agree() does.
+   */
+  respond(clientPublicKey: Uint8Array): KeyShareResponse;
+}
+
+export interface KeyShareResponse {
+  readonly publicKey: Uint8Array;
+  readonly sharedSecret: Uint8Array;
 }
 
 /** TLS SignatureScheme code points (RFC 8446 §4.2.3). */

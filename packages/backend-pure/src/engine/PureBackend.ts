@@ -1,4 +1,4 @@
-import type { EngineContext, TlsBackend, TlsConfig } from '@tlsport/core/spi';
+import type { ContextConfig, EngineContext, TlsBackend } from '@tlsport/core/spi';
 import { defaultProvider } from '../crypto/index.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { providerRandom, systemClock, type Clock, type RandomSource } from '../tls13/sources.js';
@@ -14,6 +14,7 @@ export interface PureBackendOptions {
   /**
    * TLS 1.2: abort with handshake_failure unless the peer does extended master secret (RFC 7627).
    * Default true; false accepts legacy peers (a session made without EMS then never resumes with it).
+   * The `requireExtendedMasterSecret` attribute, when set, overrides this per environment or session.
    */
   readonly requireExtendedMasterSecret?: boolean;
 }
@@ -33,7 +34,7 @@ export class PureBackend implements TlsBackend {
     this.requireExtendedMasterSecret = options.requireExtendedMasterSecret ?? true;
   }
 
-  async createContext(config: TlsConfig): Promise<EngineContext> {
+  async createContext(config: ContextConfig): Promise<EngineContext> {
     return new PureContext(config, this.provider, this.clock, this.random, this.requireExtendedMasterSecret);
   }
 }

@@ -1,8 +1,7 @@
-import { isIP } from 'node:net';
-import { TlsError, selectCertificate, type CertificateKeyPair, type EngineContext, type EngineSink, type TlsConfig, type TlsEngine } from '@tlsport/core/spi';
+import { TlsError, selectCertificate, type CertificateKeyPair, type ContextConfig, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { chainFromPem, TrustStore } from '../tls13/certificates.js';
-import type { ClientOptions, LocalCertificate, ServerOptions, VersionRange } from '../tls13/options.js';
+import type { ClientOptions, LocalCertificate, ServerOptions } from '../tls13/options.js';
 import { parseSessionState, type SessionState } from '../tls13/sessionState.js';
 import type { Clock, RandomSource } from '../tls13/sources.js';
 import { tls13Suite } from '../tls13/suite.js';
@@ -16,31 +15,32 @@ import { startServer } from '../tls13/server/startServer.js';
 import type { HandshakeIo, HandshakeState } from '../tls13/io.js';
 
 /** The sessions to resume from config.session, by its format; one is only offered to the server it came from. */
-function resumable(config: TlsConfig): { session: SessionState | undefined; session12: Tls12Session | undefined } {
+function resumable(config: SessionConfig): { session: SessionState | undefined; session12: Tls12Session | undefined } {
   const bytes = config.session;
   if (bytes === undefined) return { session: undefined, session12: undefined };
   if (bytes.length >= 2 && ((bytes[0]! << 8) | bytes[1]!) === TLS12_SESSION_FORMAT) {
     const session12 = parseTls12Session(bytes, 'config.session');
-    return { session: undefined, session12: session12.servername === config.servername ? session12 : undefined };
+    return { session: undefined, session12: session12.servername === config.verifyName ? session12 : undefined };
   }
   const session = parseSessionState(bytes, 'config.session');
-  return { session: session.servername === config.servername ? session : undefined, session12: undefined };
+  return { session: session.servername === config.verifyName ? session : undefined, session12: undefined };
 }
 
 /**
- * Per-environment state of the pure backend: loaded certificates and keys, trust anchors, and
- * the ticket key. Engines created from it share these; each resolves its own options.
+ * Per-environment state of the pure backend: loaded certificates and keys, trust anchors, the
+ * ticket key and the TLS 1.2 session cache, built from one context config and shared by its engines.
  */
 export class PureContext implements EngineContext {
   private readonly loaded = new Map<CertificateKeyPair, LocalCertificate>();
-  /** Trust stores by their PEM text: resolved configs carry fresh arrays of the same anchors. */
-  private readonly trustByCa = new Map<string, TrustStore>();
+  private trustStore: TrustStore | undefined;
   private readonly tickets: TicketSealer;
   private readonly sessionCache = new SessionCache();
+  /** What client and server options share: versions, suites of each version, groups. */
+  private readonly negotiation: Pick<ClientOptions & ServerOptions, 'versions' | 'suites' | 'tls12Suites' | 'groups'>;
   private disposed = false;
 
   constructor(
-    config: TlsConfig,
+    private readonly config: ContextConfig,
     private readonly provider: CryptoProvider,
     private readonly clock: Clock,
     private readonly random: RandomSource,
@@ -52,6 +52,12 @@ export class PureContext implements EngineContext {
     }
     if (config.certificate !== undefined) this.load(config.certificate);
     for (const pair of config.sniCertificates.values()) this.load(pair);
+    this.negotiation = {
+      versions: { tls13: config.maxVersion === 'TLSv1.3', tls12: config.minVersion === 'TLSv1.2' },
+      suites: config.tls13Suites.map(tls13Suite),
+      tls12Suites: config.tls12Suites.map(tls12Suite),
+      groups: config.groups,
+    };
   }
 
   /** Loads a chain and key once; a bad one fails the context before any session exists. */
@@ -69,73 +75,55 @@ export class PureContext implements EngineContext {
     return cert;
   }
 
-  private trust(ca: readonly string[]): TrustStore {
-    const key = ca.join('\n');
-    let anchors = this.trustByCa.get(key);
-    if (anchors === undefined) {
-      anchors = new TrustStore(ca);
-      this.trustByCa.set(key, anchors);
-    }
-    return anchors;
+  /** Trust anchors, parsed on first use (a root bundle is not free to parse). */
+  private trust(): TrustStore {
+    this.trustStore ??= new TrustStore(this.config.ca);
+    return this.trustStore;
   }
 
-  createEngine(config: TlsConfig, sink: EngineSink): TlsEngine {
+  createEngine(session: SessionConfig, sink: EngineSink): TlsEngine {
     if (this.disposed) throw new TlsError('internal', 'engine context already disposed', { alert: undefined });
     let opening: (io: HandshakeIo) => HandshakeState;
-    if (config.role === 'client') {
-      const options = this.clientOptions(config);
+    if (this.config.role === 'client') {
+      const options = this.clientOptions(session);
       // Parsed at start, so a bad `session` fails through the engine (sink.failed), not here.
-      opening = (io) => startClient(io, { ...options, ...resumable(config) });
+      opening = (io) => startClient(io, { ...options, ...resumable(session) });
     } else {
-      const options = this.serverOptions(config);
+      const options = this.serverOptions(session);
       opening = (io) => startServer(io, options);
     }
-    return new PureEngine(config, opening, sink, this.provider, this.clock, this.random);
+    return new PureEngine({ role: this.config.role, keylog: session.keylog }, opening, sink, this.provider, this.clock, this.random);
   }
 
-  private versions(config: TlsConfig): VersionRange {
-    return { tls13: config.maxVersion === 'TLSv1.3', tls12: config.minVersion === 'TLSv1.2' };
-  }
-
-  /** What client and server options share: versions, suites of each version, groups, ALPN. */
-  private negotiationOptions(config: TlsConfig): Pick<ClientOptions & ServerOptions, 'versions' | 'suites' | 'tls12Suites' | 'groups' | 'alpn'> {
-    const versions = this.versions(config);
+  private clientOptions(session: SessionConfig): ClientOptions {
     return {
-      versions,
-      suites: config.cipherSuites.filter((s) => s.version === 'TLSv1.3').map(tls13Suite),
-      tls12Suites: versions.tls12 ? config.cipherSuites.filter((s) => s.version === 'TLSv1.2').map(tls12Suite) : [],
-      groups: config.groups,
-      alpn: config.alpnProtocols,
-    };
-  }
-
-  private clientOptions(config: TlsConfig): ClientOptions {
-    return {
-      ...this.negotiationOptions(config),
-      sni: config.servername !== undefined && isIP(config.servername) === 0 ? config.servername : undefined,
-      verifyHost: config.servername,
-      trust: () => this.trust(config.ca),
-      rejectUnauthorized: config.rejectUnauthorized,
-      certificate: config.certificate === undefined ? undefined : this.load(config.certificate),
+      ...this.negotiation,
+      alpn: session.alpnProtocols,
+      sni: session.sni,
+      verifyHost: session.verifyName,
+      trust: () => this.trust(),
+      rejectUnauthorized: session.rejectUnauthorized,
+      certificate: this.config.certificate === undefined ? undefined : this.load(this.config.certificate),
       session: undefined,
       session12: undefined,
-      requireExtendedMasterSecret: this.requireExtendedMasterSecret,
+      requireExtendedMasterSecret: this.config.requireExtendedMasterSecret ?? this.requireExtendedMasterSecret,
     };
   }
 
-  private serverOptions(config: TlsConfig): ServerOptions {
+  private serverOptions(session: SessionConfig): ServerOptions {
     return {
-      ...this.negotiationOptions(config),
+      ...this.negotiation,
+      alpn: session.alpnProtocols,
       certificateFor: (servername) => {
-        const pair = selectCertificate(config, servername);
+        const pair = selectCertificate(this.config, servername);
         return pair === undefined ? undefined : this.load(pair);
       },
-      requestCert: config.requestCert,
-      rejectUnauthorized: config.rejectUnauthorized,
-      trust: () => this.trust(config.ca),
-      tickets: config.sessionTickets ? this.tickets : undefined,
+      requestCert: session.requestCert,
+      rejectUnauthorized: session.rejectUnauthorized,
+      trust: () => this.trust(),
+      tickets: this.config.sessionTickets ? this.tickets : undefined,
       sessionCache: this.sessionCache,
-      requireExtendedMasterSecret: this.requireExtendedMasterSecret,
+      requireExtendedMasterSecret: this.config.requireExtendedMasterSecret ?? this.requireExtendedMasterSecret,
     };
   }
 

@@ -5,9 +5,11 @@ import { HandshakeDeframer } from '../handshake/deframer.js';
 import { Transcript } from '../handshake/transcript.js';
 import { RecordLayer, type PlainRecord } from '../record/RecordLayer.js';
 import { ContentType } from '../record/types.js';
+import { HandshakeType } from '../handshake/types.js';
 import { HandshakeIo, type HandshakeState } from '../tls13/io.js';
 import type { Clock, RandomSource } from '../tls13/sources.js';
 import { Connected } from '../tls13/traffic.js';
+import { FloodGuard } from './FloodGuard.js';
 import { toTlsError } from './toTlsError.js';
 
 type Phase = 'idle' | 'handshaking' | 'connected' | 'failed' | 'destroyed';
@@ -15,12 +17,14 @@ type Phase = 'idle' | 'handshaking' | 'connected' | 'failed' | 'destroyed';
 /**
  * One pure-TypeScript TLS connection behind the engine SPI; `opening` begins the handshake
  * (a client sends its ClientHello, a server waits). Synchronous: every sink call happens
- * inside start/receive/send/keyUpdate/closeNotify. Failures are caught here, once: the alert goes
- * out (under the current keys), then `sink.failed`.
+ * inside start/receive/send/keyUpdate/closeNotify. Failures are caught here, once: what was already
+ * sealed goes out, then the alert (under the current keys, which that output lets the peer derive),
+ * then `sink.failed`. No-op records are counted by a FloodGuard.
  */
 export class PureEngine implements TlsEngine {
   private readonly records = new RecordLayer();
   private readonly handshakeIn = new HandshakeDeframer();
+  private readonly flood = new FloodGuard();
   private readonly io: HandshakeIo;
   private state: HandshakeState | undefined;
   private phase: Phase = 'idle';
@@ -30,7 +34,7 @@ export class PureEngine implements TlsEngine {
   private readonly sessions: Uint8Array[] = [];
 
   constructor(
-    private readonly config: TlsConfig,
+    private readonly config: Pick<TlsConfig, 'role' | 'keylog'>,
     private readonly opening: (io: HandshakeIo) => HandshakeState,
     private readonly sink: EngineSink,
     provider: CryptoProvider,
@@ -68,6 +72,7 @@ export class PureEngine implements TlsEngine {
           this.dispatch(record);
           if (this.peerClosed || this.isStopped()) break;
         }
+        this.answerKeyUpdate();
       } finally {
         this.records.release();
       }
@@ -79,6 +84,8 @@ export class PureEngine implements TlsEngine {
   }
 
   private dispatch(record: PlainRecord): void {
+    // RFC 8446 §5.1, RFC 5246 §6.2.1: nothing may come between the fragments of a handshake message.
+    if (record.type !== ContentType.handshake && !this.handshakeIn.empty) throw unexpectedMessage(`record of content type ${record.type} inside a fragmented handshake message`);
     switch (record.type) {
       case ContentType.handshake:
         return this.handshakeRecord(record.content);
@@ -88,8 +95,11 @@ export class PureEngine implements TlsEngine {
         return this.changeCipherSpec(record);
       case ContentType.application_data:
         if (this.phase !== 'connected' || !this.state?.connected) throw unexpectedMessage('application data before the handshake completed');
+        // RFC 8446 §5.4 allows empty application data; a run of them is a flood.
+        if (record.content.length === 0) return this.flood.empty('empty application data');
+        this.flood.data();
         // Protected content is fresh memory from the AEAD, the sink's to keep: no copy.
-        if (record.content.length > 0) this.sink.plaintext(record.content);
+        this.sink.plaintext(record.content);
         return;
       default:
         throw unexpectedMessage(`record of content type ${record.type as number}`);
@@ -101,7 +111,10 @@ export class PureEngine implements TlsEngine {
     this.handshakeIn.push(fragment);
     for (let msg = this.handshakeIn.next(); msg !== undefined; msg = this.handshakeIn.next()) {
       const epoch = this.io.readEpoch;
+      this.flood.handshake(this.phase === 'connected' && msg.type === HandshakeType.key_update);
       this.state = this.state!.handle(msg);
+      // What the message produced is complete: seal it now, so a later failure in the same call keeps it (§6).
+      this.records.flush();
       // §5.1: a key change must fall on a record boundary.
       if (this.io.readEpoch !== epoch && !this.handshakeIn.empty) throw unexpectedMessage('handshake data after a key change in the same record');
       this.announce();
@@ -121,6 +134,7 @@ export class PureEngine implements TlsEngine {
     if (this.phase !== 'handshaking' || record.protected || record.content.length !== 1 || record.content[0] !== 1) {
       throw unexpectedMessage('change_cipher_spec outside the handshake or malformed');
     }
+    this.flood.empty('TLS 1.3 change_cipher_spec');
   }
 
   /** Hands out what the last message produced: the flight first, then handshake completion and tickets. */
@@ -144,10 +158,10 @@ export class PureEngine implements TlsEngine {
       return;
     }
     // RFC 8446 §6: user_canceled is a warning; every other alert in TLS 1.3 is fatal, whatever its level says.
-    if (description === AlertDescription.user_canceled) return;
     // RFC 5246 §7.2: in TLS 1.2 a warning (e.g. no_renegotiation) leaves the connection up.
-    if (this.state?.changeCipherSpec !== undefined && content[0] === AlertLevel.warning) return;
-    throw TlsError.fromPeerAlert(description);
+    const warning = description === AlertDescription.user_canceled || (this.state?.changeCipherSpec !== undefined && content[0] === AlertLevel.warning);
+    if (!warning) throw TlsError.fromPeerAlert(description);
+    this.flood.warning(description);
   }
 
   send(data: Uint8Array, written: (error?: TlsError) => void): void {
@@ -155,7 +169,10 @@ export class PureEngine implements TlsEngine {
       written(new TlsError(this.closeSent || this.isStopped() ? 'peer-closed' : 'internal', this.closeSent ? 'close_notify already sent' : `cannot send in phase ${this.phase}`, { alert: undefined }));
       return;
     }
-    this.guard(() => this.records.write(ContentType.application_data, data));
+    this.guard(() => {
+      this.answerKeyUpdate();
+      this.records.write(ContentType.application_data, data);
+    });
     written(this.isStopped() ? new TlsError('internal', 'engine failed while sending', { alert: undefined }) : undefined);
   }
 
@@ -168,6 +185,11 @@ export class PureEngine implements TlsEngine {
     }
     const connected = this.state;
     this.guard(() => connected.sendKeyUpdate(requestPeer));
+  }
+
+  /** RFC 8446 §4.6.3: one reply answers every KeyUpdate request received since the last one. */
+  private answerKeyUpdate(): void {
+    if (this.state instanceof Connected && !this.closeSent) this.state.answerKeyUpdate();
   }
 
   /** Partial records and a partial handshake message; output is transmitted as it is made. */
@@ -201,7 +223,9 @@ export class PureEngine implements TlsEngine {
     } catch (thrown) {
       if (this.isStopped()) return;
       const error = toTlsError(thrown);
-      this.records.discardOutput();
+      // Records already sealed go first (a ServerHello the peer needs to read the alert, §6);
+      // a half-built flight does not.
+      this.records.discardPendingHandshake();
       if (error.origin === 'local' && error.alert !== undefined) {
         try {
           this.records.write(ContentType.alert, Uint8Array.of(AlertLevel.fatal, error.alert));

@@ -1,40 +1,71 @@
-import { concat } from '../codec/bytes.js';
-import { decodeError } from '../codec/errors.js';
+import { decodeError, unexpectedMessage } from '../codec/errors.js';
+import { MAX_HANDSHAKE_MESSAGE, MAX_HANDSHAKE_MESSAGE_RECORDS } from '../common/limits.js';
 import type { HandshakeMessage } from './message.js';
 import type { HandshakeType } from './types.js';
 
-/** Largest handshake message accepted: long certificate chains fit, memory stays bounded. */
-export const MAX_HANDSHAKE_MESSAGE = 0x20000;
+const HEADER = 4;
 
 /**
  * Reassembles handshake messages from handshake-record fragments: one message may span records
- * and one record may hold several messages (RFC 8446 §5.1).
+ * and one record may hold several messages (RFC 8446 §5.1). Linear in the bytes received: a
+ * message's buffer is allocated once, when its 4-byte header gives the length, and each fragment
+ * is copied into it once; the records one message may span are counted and bounded.
  */
 export class HandshakeDeframer {
-  private buffer: Uint8Array = new Uint8Array(0);
+  private readonly header = new Uint8Array(HEADER);
+  private headerFill = 0;
+  /** The message being assembled (header included), once its length is known. */
+  private message: Uint8Array | undefined;
+  private messageFill = 0;
+  /** Records the message being assembled has drawn from so far. */
+  private records = 0;
+  private input: Uint8Array = new Uint8Array(0);
+  private at = 0;
 
   /** True when no partial message is waiting (key changes must fall on a record boundary, §5.1). */
   get empty(): boolean {
-    return this.buffer.length === 0;
+    return this.headerFill === 0 && this.message === undefined;
   }
 
-  /** Bytes of a partial message held. */
+  /** Bytes of a partial message received so far. */
   get length(): number {
-    return this.buffer.length;
+    return this.message === undefined ? this.headerFill : this.messageFill;
   }
 
+  /** One record's fragment; the previous one must have been drained with `next()` first. */
   push(fragment: Uint8Array): void {
-    this.buffer = this.buffer.length === 0 ? Uint8Array.from(fragment) : concat(this.buffer, fragment);
+    this.input = fragment;
+    this.at = 0;
+    if (!this.empty && ++this.records > MAX_HANDSHAKE_MESSAGE_RECORDS) {
+      throw unexpectedMessage(`handshake message spans more than ${MAX_HANDSHAKE_MESSAGE_RECORDS} records`);
+    }
   }
 
   /** The next complete message, or undefined until more bytes arrive. */
   next(): HandshakeMessage | undefined {
-    if (this.buffer.length < 4) return undefined;
-    const length = (this.buffer[1]! << 16) | (this.buffer[2]! << 8) | this.buffer[3]!;
-    if (length > MAX_HANDSHAKE_MESSAGE) throw decodeError(`handshake message of ${length} bytes exceeds ${MAX_HANDSHAKE_MESSAGE}`);
-    if (this.buffer.length < 4 + length) return undefined;
-    const raw = this.buffer.slice(0, 4 + length);
-    this.buffer = this.buffer.subarray(4 + length);
-    return { type: raw[0] as HandshakeType, body: raw.subarray(4), raw };
+    const remaining = this.input.length - this.at;
+    if (remaining === 0) return undefined;
+    if (this.message === undefined) {
+      if (this.headerFill === 0) this.records = 1;
+      const take = Math.min(HEADER - this.headerFill, remaining);
+      this.header.set(this.input.subarray(this.at, this.at + take), this.headerFill);
+      this.headerFill += take;
+      this.at += take;
+      if (this.headerFill < HEADER) return undefined;
+      const length = (this.header[1]! << 16) | (this.header[2]! << 8) | this.header[3]!;
+      if (length > MAX_HANDSHAKE_MESSAGE) throw decodeError(`handshake message of ${length} bytes exceeds ${MAX_HANDSHAKE_MESSAGE}`);
+      this.message = new Uint8Array(HEADER + length);
+      this.message.set(this.header);
+      this.messageFill = HEADER;
+    }
+    const message = this.message;
+    const take = Math.min(message.length - this.messageFill, this.input.length - this.at);
+    message.set(this.input.subarray(this.at, this.at + take), this.messageFill);
+    this.messageFill += take;
+    this.at += take;
+    if (this.messageFill < message.length) return undefined;
+    this.message = undefined;
+    this.headerFill = 0;
+    return { type: message[0] as HandshakeType, body: message.subarray(HEADER), raw: message };
   }
 }

@@ -1,8 +1,12 @@
 import { TlsError } from '@tlsport/core/spi';
 import { concat } from '../codec/bytes.js';
 import { unexpectedMessage } from '../codec/errors.js';
+import { MAX_SKIPPED_EARLY_DATA } from '../common/limits.js';
 import { RecordDeframer } from './RecordDeframer.js';
-import { ContentType, MAX_PLAINTEXT, type RecordProtection } from './types.js';
+import { ContentType, MAX_PLAINTEXT, type RawRecord, type RecordProtection } from './types.js';
+
+/** AEAD tag and inner content type: what a TLS 1.3 record adds to its content (RFC 8446 §5.2). */
+const TLS13_RECORD_OVERHEAD = 17;
 
 /** A record after decryption: its real content type and content. */
 export interface PlainRecord {
@@ -25,6 +29,10 @@ export class RecordLayer {
   private output: Uint8Array[] = [];
   /** Version in plaintext record headers: 0x0301 for the first ClientHello, for middleboxes (§5.1). */
   plaintextVersion = 0x0303;
+  /** Whether a record from the peer has authenticated: from then on a TLS 1.3 alert must be protected. */
+  private peerProtects = false;
+  /** Bytes of rejected 0-RTT data the server may still skip (RFC 8446 §4.2.10); 0: none. */
+  private earlyDataBudget = 0;
 
   /** Received bytes waiting to complete a record. */
   get bufferedInput(): number {
@@ -52,21 +60,56 @@ export class RecordLayer {
     this.deframer.release();
   }
 
+  /**
+   * Server that rejects 0-RTT (RFC 8446 §4.2.10): until a record authenticates, records that do not
+   * (early data under keys this side never derived) or, after a HelloRetryRequest, plaintext-era
+   * application_data records are skipped, up to MAX_SKIPPED_EARLY_DATA bytes. `false` stops it.
+   */
+  skipEarlyData(skip: boolean): void {
+    this.earlyDataBudget = skip ? MAX_SKIPPED_EARLY_DATA : 0;
+  }
+
   /** The next record, decrypted; undefined until a whole one has arrived. */
   next(): PlainRecord | undefined {
-    const raw = this.deframer.next();
-    if (raw === undefined) return undefined;
-    // change_cipher_spec is never protected; a TLS 1.3 alert may be plaintext, a TLS 1.2 alert after CCS is not.
+    for (let raw = this.deframer.next(); raw !== undefined; raw = this.deframer.next()) {
+      const record = this.open(raw);
+      if (record !== undefined) return record;
+    }
+    return undefined;
+  }
+
+  /** One record in clear; undefined when it is skipped early data. */
+  private open(raw: RawRecord): PlainRecord | undefined {
     const reader = this.reader;
-    if (reader === undefined || raw.type === ContentType.change_cipher_spec || (reader.innerType && raw.type === ContentType.alert)) {
+    // change_cipher_spec is never protected. A TLS 1.3 alert may be plaintext only until the peer's
+    // records are protected (a peer that could not read our ServerHello); after that a plaintext
+    // record is unexpected_message (§5), so no one on the path can end the stream early (§6.1).
+    if (reader === undefined || raw.type === ContentType.change_cipher_spec || (reader.innerType && raw.type === ContentType.alert && !this.peerProtects)) {
+      if (raw.type === ContentType.application_data && this.skipEarly(raw.fragment.length)) return undefined;
       if (raw.type === ContentType.application_data) throw unexpectedMessage('application data before keys were established');
       if (raw.type === ContentType.handshake && this.reader !== undefined) throw unexpectedMessage('plaintext handshake record after keys were established');
       if (raw.fragment.length > MAX_PLAINTEXT) throw new TlsError('record-overflow', `plaintext record of ${raw.fragment.length} bytes`);
       return { type: raw.type, content: raw.fragment, protected: false };
     }
-    if (reader.innerType && raw.type !== ContentType.application_data) throw unexpectedMessage(`protected record with outer type ${raw.type}`);
-    const { type, content } = reader.open(raw.header, raw.fragment);
-    return { type, content, protected: true };
+    if (reader.innerType && raw.type !== ContentType.application_data) throw unexpectedMessage(`plaintext record of type ${raw.type} once the peer's records are protected`);
+    let opened: { type: ContentType; content: Uint8Array };
+    try {
+      opened = reader.open(raw.header, raw.fragment);
+    } catch (error) {
+      if (error instanceof TlsError && error.fault === 'bad-mac' && reader.innerType && this.skipEarly(raw.fragment.length - TLS13_RECORD_OVERHEAD)) return undefined;
+      throw error;
+    }
+    this.peerProtects = true;
+    this.earlyDataBudget = 0;
+    return { type: opened.type, content: opened.content, protected: true };
+  }
+
+  /** Whether a rejected 0-RTT record of `length` bytes fits what may still be skipped. */
+  private skipEarly(length: number): boolean {
+    if (this.earlyDataBudget === 0) return false;
+    if (length > this.earlyDataBudget) throw unexpectedMessage(`more than ${MAX_SKIPPED_EARLY_DATA} bytes of rejected early data`);
+    this.earlyDataBudget -= Math.max(length, 1);
+    return true;
   }
 
   /** Queues a handshake message; it goes out with the next flush, coalesced with its neighbours. */
@@ -102,10 +145,13 @@ export class RecordLayer {
     return out;
   }
 
-  /** Drops output not yet drained (a failure makes a half-built flight meaningless). */
-  discardOutput(): void {
+  /**
+   * Drops handshake messages queued but not yet sealed (a failure makes a half-built flight
+   * meaningless); records already sealed stay, so an alert written next follows what the peer
+   * needs to read it (RFC 8446 §6).
+   */
+  discardPendingHandshake(): void {
     this.pendingHandshake = [];
-    this.output = [];
   }
 
   private emit(type: ContentType, content: Uint8Array): void {
@@ -127,6 +173,7 @@ export class RecordLayer {
     this.writer?.destroy();
     this.reader = undefined;
     this.writer = undefined;
-    this.discardOutput();
+    this.pendingHandshake = [];
+    this.output = [];
   }
 }

@@ -4,6 +4,7 @@ import { parseClientHello } from '../handshake/clientHello.js';
 import { parseEmptyMessage } from '../handshake/emptyMessage.js';
 import type { HandshakeMessage } from '../handshake/message.js';
 import { HandshakeType } from '../handshake/types.js';
+import { MAX_RENEGOTIATION_REFUSALS } from '../common/limits.js';
 import { ContentType } from '../record/types.js';
 import type { HandshakeIo, HandshakeState } from '../tls13/io.js';
 import { Tls12State } from './state.js';
@@ -11,10 +12,12 @@ import { Tls12State } from './state.js';
 /**
  * A TLS 1.2 connection after its handshake. Renegotiation is refused (RFC 5746 §4.2, §4.4;
  * RFC 5246 §7.2.2): a client answers HelloRequest, a server answers ClientHello, with a
- * no_renegotiation warning, and the connection carries on under its keys.
+ * no_renegotiation warning, and the connection carries on under its keys, for a few attempts:
+ * a peer that keeps asking gets unexpected_message (each attempt costs a parse and an answer).
  */
 export class Connected12 extends Tls12State {
   override readonly connected = true;
+  private refusals = 0;
 
   constructor(private readonly io: HandshakeIo, private readonly role: 'client' | 'server') {
     super();
@@ -28,6 +31,7 @@ export class Connected12 extends Tls12State {
     } else {
       throw unexpectedMessage(`handshake message ${msg.type} after the TLS 1.2 handshake`);
     }
+    if (++this.refusals > MAX_RENEGOTIATION_REFUSALS) throw unexpectedMessage(`renegotiation asked for more than ${MAX_RENEGOTIATION_REFUSALS} times`);
     this.io.records.write(ContentType.alert, Uint8Array.of(AlertLevel.warning, AlertDescription.no_renegotiation));
     return this;
   }

@@ -26,13 +26,23 @@ export interface SessionState {
 
 const FORMAT = 0x7031; // "p1": pure-backend session format 1
 
-export function serializeSessionState(s: SessionState): Uint8Array {
-  const w = new Writer().u16(FORMAT).u16(s.suite).bytes8(s.psk).u32(s.ageAdd).u32(s.lifetime);
-  writeTime(w, s.time);
+/** What every session state of one connection shares: names and the peer's chain. */
+export type SessionPeer = Pick<SessionState, 'servername' | 'alpn' | 'peerVerified' | 'peerCertificates'>;
+
+/** Encodes the shared part once, so a client given many tickets does not re-encode the chain for each. */
+export function encodeSessionPeer(s: SessionPeer): Uint8Array {
+  const w = new Writer();
   writeOptionalString(w, s.servername);
   writeOptionalString(w, s.alpn);
   writePeer(w, s.peerVerified, s.peerCertificates);
-  return w.bytes16(s.ticket).finish();
+  return w.finish();
+}
+
+/** `peer`: `encodeSessionPeer(s)`, when the caller already has it. */
+export function serializeSessionState(s: SessionState, peer = encodeSessionPeer(s)): Uint8Array {
+  const w = new Writer().u16(FORMAT).u16(s.suite).bytes8(s.psk).u32(s.ageAdd).u32(s.lifetime);
+  writeTime(w, s.time);
+  return w.bytes(peer).bytes16(s.ticket).finish();
 }
 
 /** Throws a TlsError naming `what` when the bytes are not a session state of this format. */

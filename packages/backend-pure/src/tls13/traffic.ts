@@ -19,6 +19,8 @@ export interface TicketReceiver {
  */
 export class Connected implements HandshakeState {
   readonly connected = true;
+  /** A peer's update_requested not yet answered: one reply answers any number of them (§4.6.3). */
+  private replyOwed = false;
 
   constructor(
     private readonly io: HandshakeIo,
@@ -35,7 +37,7 @@ export class Connected implements HandshakeState {
       zero(this.readSecret);
       this.readSecret = next;
       this.io.setReadSecret(this.suite, next);
-      if (requested) this.sendKeyUpdate(false);
+      if (requested) this.replyOwed = true;
       return this;
     }
     if (msg.type === HandshakeType.new_session_ticket && this.tickets !== undefined) {
@@ -45,8 +47,17 @@ export class Connected implements HandshakeState {
     throw unexpectedMessage(`handshake message ${msg.type} after the handshake`);
   }
 
-  /** Sends KeyUpdate under the current keys, then switches to the next write secret. */
+  /**
+   * Sends the reply a peer's request is owed; the engine calls this once it has read what arrived
+   * and before it sends application data (§4.6.3: "prior to sending its next Application Data").
+   */
+  answerKeyUpdate(): void {
+    if (this.replyOwed) this.sendKeyUpdate(false);
+  }
+
+  /** Sends KeyUpdate under the current keys, then switches to the next write secret; it answers any owed reply. */
   sendKeyUpdate(requestPeer: boolean): void {
+    this.replyOwed = false;
     this.io.sendPostHandshake(serializeKeyUpdate(requestPeer));
     const next = nextTrafficSecret(this.io.provider, this.suite, this.writeSecret);
     zero(this.writeSecret);

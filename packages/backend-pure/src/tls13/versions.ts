@@ -11,6 +11,8 @@ export function offeredVersions(range: VersionRange): number[] {
   return [...(range.tls13 ? [TLS13] : []), ...(range.tls12 ? [TLS12] : [])];
 }
 
+const SSL3 = 0x0300;
+
 /** ServerHello.random ends with these when a 1.3-capable server negotiates 1.2 (§4.1.3). */
 const DOWNGRADE_TLS12 = new TextEncoder().encode('DOWNGRD\x01');
 
@@ -21,7 +23,8 @@ const DOWNGRADE_TLS12 = new TextEncoder().encode('DOWNGRD\x01');
 export function serverSelectedVersion(sh: ServerHello, range: VersionRange): number {
   if (sh.supportedVersion !== undefined) {
     if (sh.supportedVersion !== TLS13 || !range.tls13) throw illegalParameter(`ServerHello selected version 0x${sh.supportedVersion.toString(16)}, which was not offered`);
-    if (sh.legacyVersion !== TLS12) throw illegalParameter(`TLS 1.3 ServerHello with legacy_version 0x${sh.legacyVersion.toString(16)}`);
+    // §4.1.3: legacy_version MUST be 0x0303; Appendix D.5: 0x0300 or less is protocol_version (OpenSSL: any other).
+    if (sh.legacyVersion !== TLS12) throw new TlsError('protocol-version', `TLS 1.3 ServerHello with legacy_version 0x${sh.legacyVersion.toString(16)}`);
     return TLS13;
   }
   if (sh.legacyVersion === TLS12 && range.tls12) {
@@ -37,6 +40,8 @@ export function serverSelectedVersion(sh: ServerHello, range: VersionRange): num
  */
 export function clientOfferedVersion(hello: Pick<ClientHello, 'legacyVersion' | 'supportedVersions'>, range: VersionRange): number {
   const supported = hello.supportedVersions;
+  // Appendix D.5: a ClientHello.legacy_version of 0x0300 (SSL 3.0) or less MUST end with protocol_version.
+  if (hello.legacyVersion <= SSL3) throw new TlsError('protocol-version', `ClientHello legacy_version 0x${hello.legacyVersion.toString(16).padStart(4, '0')}`);
   if (supported !== undefined) {
     if (supported.includes(TLS13) && range.tls13) return TLS13;
     if (supported.includes(TLS12) && range.tls12) return TLS12;

@@ -1,3 +1,4 @@
+import type { GeneralName } from './generalNames.js';
 import type { SignatureAlgorithm } from './signatureAlgorithm.js';
 
 /** A distinguished name: its exact DER (what chain building matches on) and a readable RFC 4514 string. */
@@ -6,6 +7,10 @@ export interface DistinguishedName {
   readonly text: string;
   /** The most specific commonName, if any. */
   readonly commonName: string | undefined;
+  /** Each RDN, in encoding order, in a form that compares names as RFC 5280 §7.1 does. */
+  readonly rdns: readonly string[];
+  /** emailAddress attributes (legacy e-mail names, subject to rfc822Name constraints). */
+  readonly emails: readonly string[];
 }
 
 export type KeyUsageBit =
@@ -23,6 +28,24 @@ export interface SubjectAltName {
   readonly dnsNames: readonly string[];
   /** iPAddress entries: 4 bytes (IPv4) or 16 (IPv6). */
   readonly ipAddresses: readonly Uint8Array[];
+  /** Every entry, in order, for name constraints. */
+  readonly names: readonly GeneralName[];
+}
+
+/**
+ * One GeneralSubtree (RFC 5280 §4.2.1.10): a name form tlsport evaluates, or why it cannot be
+ * (an unknown form, minimum/maximum, a malformed base), which fails closed when it applies.
+ */
+export type GeneralSubtree =
+  | { readonly form: 'dns' | 'email' | 'uri'; readonly value: string }
+  | { readonly form: 'ip'; readonly address: Uint8Array; readonly mask: Uint8Array }
+  | { readonly form: 'directory'; readonly name: DistinguishedName }
+  | { readonly form: 'unsupported'; readonly why: string };
+
+export interface NameConstraints {
+  /** undefined: no permittedSubtrees (everything permitted that is not excluded). */
+  readonly permitted: readonly GeneralSubtree[] | undefined;
+  readonly excluded: readonly GeneralSubtree[];
 }
 
 /** A parsed X.509 v1-v3 certificate (RFC 5280 §4.1). Extensions absent from the certificate are undefined. */
@@ -48,6 +71,7 @@ export interface Certificate {
   /** extKeyUsage purpose OIDs. */
   readonly extKeyUsage: readonly string[] | undefined;
   readonly subjectAltName: SubjectAltName | undefined;
+  readonly nameConstraints: NameConstraints | undefined;
   readonly subjectKeyId: Uint8Array | undefined;
   readonly authorityKeyId: Uint8Array | undefined;
 }

@@ -1,6 +1,8 @@
-import { Asn1Error, DerReader, Tag, contextTag, decodeString, type DerElement } from '../asn1/index.js';
-import type { BasicConstraints, KeyUsageBit, SubjectAltName } from './Certificate.js';
+import { Asn1Error, DerReader, Tag, contextTag, type DerElement } from '../asn1/index.js';
+import type { BasicConstraints, KeyUsageBit, NameConstraints, SubjectAltName } from './Certificate.js';
 import { badCertificate } from './certificateError.js';
+import { parseGeneralName, type GeneralName } from './generalNames.js';
+import { parseNameConstraints } from './nameConstraintsExtension.js';
 import { Oid } from './oids.js';
 
 export interface ParsedExtensions {
@@ -8,6 +10,7 @@ export interface ParsedExtensions {
   keyUsage?: ReadonlySet<KeyUsageBit>;
   extKeyUsage?: readonly string[];
   subjectAltName?: SubjectAltName;
+  nameConstraints?: NameConstraints;
   subjectKeyId?: Uint8Array;
   authorityKeyId?: Uint8Array;
 }
@@ -53,22 +56,22 @@ const PARSERS: Readonly<Record<string, ExtensionParser>> = {
   },
   [Oid.subjectAltName]: (value, into) => {
     const outer = new DerReader(value, 'subjectAltName');
-    const names = outer.sequence('GeneralNames');
+    const list = outer.sequence('GeneralNames');
     outer.end();
-    if (names.empty) throw new Asn1Error('subjectAltName: empty');
-    const dnsNames: string[] = [];
-    const ipAddresses: Uint8Array[] = [];
-    while (!names.empty) {
-      const name = names.element();
-      if (name.tag === contextTag(2, false)) {
-        dnsNames.push(decodeString(Tag.IA5String, name.value, 'dNSName'));
-      } else if (name.tag === contextTag(7, false)) {
-        if (name.value.length !== 4 && name.value.length !== 16) throw new Asn1Error('iPAddress: not 4 or 16 bytes');
-        ipAddresses.push(name.value);
-      }
-      // Other GeneralName forms (email, URI, directoryName, …) play no part in TLS name checks.
+    if (list.empty) throw new Asn1Error('subjectAltName: empty');
+    const names: GeneralName[] = [];
+    while (!list.empty) {
+      const name = parseGeneralName(list.element());
+      if (name.form === 'ip' && name.bytes.length !== 4 && name.bytes.length !== 16) throw new Asn1Error('iPAddress: not 4 or 16 bytes');
+      names.push(name);
     }
-    into.subjectAltName = { dnsNames, ipAddresses };
+    const dnsNames = names.flatMap((n) => (n.form === 'dns' ? [n.value] : []));
+    const ipAddresses = names.flatMap((n) => (n.form === 'ip' ? [n.bytes] : []));
+    into.subjectAltName = { dnsNames, ipAddresses, names };
+  },
+  // Parsed whether critical or not: a CA's constraints bind every certificate below it (RFC 5280 §4.2.1.10).
+  [Oid.nameConstraints]: (value, into) => {
+    into.nameConstraints = parseNameConstraints(value);
   },
   [Oid.subjectKeyIdentifier]: (value, into) => {
     const reader = new DerReader(value, 'subjectKeyIdentifier');

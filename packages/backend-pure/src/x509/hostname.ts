@@ -26,8 +26,9 @@ function matchesDnsName(reference: string, presented: string): boolean {
 
 /**
  * Whether the certificate is for `host`, a DNS name or an IP literal. An IP literal matches
- * iPAddress entries only. A DNS name matches dNSName entries; the subject CN is consulted only
- * when the certificate has no subjectAltName at all (RFC 6125 §6.4.4).
+ * iPAddress entries only, a DNS name dNSName entries only: the subject CN is never a host name
+ * (RFC 6125 §6.4.4 allows it only as a legacy fallback; the CA/B Forum requires every name in the
+ * SAN, and Go, rustls and browsers ignore the CN).
  */
 export function matchesHost(certificate: Certificate, host: string): boolean {
   const ip = parseIpLiteral(host);
@@ -36,7 +37,5 @@ export function matchesHost(certificate: Certificate, host: string): boolean {
     return san?.ipAddresses.some((address) => address.length === ip.length && address.every((b, i) => b === ip[i])) ?? false;
   }
   const reference = canonical(host);
-  if (san !== undefined) return san.dnsNames.some((name) => matchesDnsName(reference, name));
-  const cn = certificate.subject.commonName;
-  return cn !== undefined && matchesDnsName(reference, cn);
+  return san?.dnsNames.some((name) => matchesDnsName(reference, name)) ?? false;
 }

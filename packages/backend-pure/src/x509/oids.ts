@@ -7,6 +7,7 @@ export const Oid = {
   basicConstraints: '2.5.29.19',
   authorityKeyIdentifier: '2.5.29.35',
   extKeyUsage: '2.5.29.37',
+  nameConstraints: '2.5.29.30',
   // Extended key usages (RFC 5280 §4.2.1.12)
   anyExtendedKeyUsage: '2.5.29.37.0',
   serverAuth: '1.3.6.1.5.5.7.3.1',
@@ -30,6 +31,10 @@ export const Oid = {
   sha512: '2.16.840.1.101.3.4.2.3',
   // Name attributes (RFC 4519, RFC 5280 App. A)
   commonName: '2.5.4.3',
+  emailAddress: '1.2.840.113549.1.9.1',
+  // Public keys (RFC 5480 §2.1.1, RFC 8017 App. C)
+  ecPublicKey: '1.2.840.10045.2.1',
+  rsaEncryption: '1.2.840.113549.1.1.1',
 } as const;
 
 /** Short names for the readable form of a Name (RFC 4514 §3, plus the usual extras). */

@@ -60,6 +60,7 @@ export function parseCertificate(der: Uint8Array): Certificate {
       keyUsage: extensions.keyUsage,
       extKeyUsage: extensions.extKeyUsage,
       subjectAltName: extensions.subjectAltName,
+      nameConstraints: extensions.nameConstraints,
       subjectKeyId: extensions.subjectKeyId,
       authorityKeyId: extensions.authorityKeyId,
     };

@@ -182,7 +182,7 @@ describe('pure client <-> pure server: features', () => {
       const { first, second } = await resume({ ALPNProtocols: ['h2'] }, { ALPNProtocols: ['h2'] });
       expect(first.client.handshake!.resumed).to.equal(false);
       expect(second.client.error, String(second.client.error)).to.equal(undefined);
-      expect(second.client.handshake).to.include({ resumed: true, peerVerified: true, alpnProtocol: 'h2', group: 'x25519' });
+      expect(second.client.handshake).to.include({ resumed: true, peerVerified: true, alpnProtocol: 'h2', group: 'X25519MLKEM768' });
       expect(second.server.handshake!.resumed).to.equal(true);
       expect(second.client.handshake!.peerCertificates[0]).to.deep.equal(firstDer(leaf.cert));
       second.client.engine.send(text('resumed'), () => {});

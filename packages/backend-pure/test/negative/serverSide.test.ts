@@ -38,14 +38,17 @@ describe('negative: a pure server facing broken ClientHellos', () => {
   let ca: TestCa;
   let ctx: EngineContext;
   let config: TlsConfig;
+  let ctx13: EngineContext;
   before(async () => {
     ca = TestCa.root();
     const leaf = ca.issue({ keyType: 'ec-p256' });
     config = resolveTlsConfig({ role: 'server', cert: leaf.chain, key: leaf.key });
     ctx = await new PureBackend().createContext(config);
+    ctx13 = await new PureBackend().createContext(resolveTlsConfig({ role: 'server', cert: leaf.chain, key: leaf.key, minVersion: 'TLSv1.3' }));
   });
   after(async () => {
     await ctx.dispose();
+    await ctx13.dispose();
     ca.dispose();
   });
 
@@ -86,10 +89,10 @@ describe('negative: a pure server facing broken ClientHellos', () => {
     expect(alertOf(first)).to.deep.equal(fatal(AlertDescription.illegal_parameter));
   });
 
-  /** A server that allows TLS 1.3 only (the context's certificate, minVersion raised). */
+  /** A server that allows TLS 1.3 only (the same certificate, minVersion raised: a context of its own). */
   function serve13(bytes: Uint8Array): { sink: RecordingSink; first: Uint8Array } {
     const sink = new RecordingSink();
-    const engine = ctx.createEngine({ ...config, minVersion: 'TLSv1.3', cipherSuites: config.cipherSuites.filter((s) => s.version === 'TLSv1.3') }, sink);
+    const engine = ctx13.createEngine(config, sink);
     engine.start();
     expect(() => engine.receive(bytes)).not.to.throw();
     return { sink, first: sink.take() };

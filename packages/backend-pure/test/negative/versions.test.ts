@@ -51,13 +51,18 @@ describe('version negotiation: client side', function () {
     expect([...c.sink.take().subarray(5)]).to.deep.equal([2, AlertDescription.illegal_parameter]);
   });
 
-  it('a TLS 1.2 ServerHello to a TLS 1.3-only client: protocol_version', () => {
+  it('a TLS 1.2 ServerHello to a TLS 1.3-only client: protocol_version', async () => {
     const sink = new RecordingSink();
-    const engine = ctx.createEngine(resolveTlsConfig({ role: 'client', servername: 'localhost', minVersion: 'TLSv1.3' }), sink);
+    // Versions are a context setting: a TLS 1.3-only client has a context of its own.
+    const config = resolveTlsConfig({ role: 'client', servername: 'localhost', minVersion: 'TLSv1.3' });
+    const only13 = await backend.createContext(config);
+    const engine = only13.createEngine(config, sink);
     engine.start();
     engine.receive(serverHello(sink.take(), new Uint8Array(32).fill(7), []));
     expect(sink.error!.fault).to.equal('protocol-version');
     expect([...sink.take().subarray(5)]).to.deep.equal([2, AlertDescription.protocol_version]);
+    await engine.destroy();
+    await only13.dispose();
   });
 
   it('a TLS 1.2 ServerHello carrying the downgrade sentinel: illegal_parameter', () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { once } from 'node:events';
 import { connect, createServer, type Server, type TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { AlertDescription } from '@tlsport/core';
+import { AlertDescription, type SecureAttributes } from '@tlsport/core';
 import { SocketEngine, TestCa, type Issued, type SocketListener } from '@tlsport/testkit';
 import { PureBackend } from '../../src/index.js';
 
@@ -58,8 +58,14 @@ describe('TLS 1.2 extended master secret (RFC 7627) against a node:tls peer with
     await pump.until(() => pump.receivedText().includes('hello from node'));
   });
 
-  async function pureServer(backend: PureBackend): Promise<SocketListener> {
-    const l = await SocketEngine.listen(backend, { cert: leaf.chain, key: leaf.key });
+  it('the requireExtendedMasterSecret: false attribute does the same on a default backend', async () => {
+    const pump = await SocketEngine.connect(await legacyServer(), new PureBackend(), { ca: ca.cert, servername: 'localhost', maxVersion: 'TLSv1.2', requireExtendedMasterSecret: false });
+    cleanup.push(() => pump.close());
+    expect((await pump.handshakeDone()).version).to.equal('TLSv1.2');
+  });
+
+  async function pureServer(backend: PureBackend, attrs: SecureAttributes = {}): Promise<SocketListener> {
+    const l = await SocketEngine.listen(backend, { cert: leaf.chain, key: leaf.key, ...attrs });
     cleanup.push(() => l.close());
     return l;
   }
@@ -91,5 +97,12 @@ describe('TLS 1.2 extended master secret (RFC 7627) against a node:tls peer with
     const pump = await l.next(0);
     await pump.until(() => pump.receivedText().includes('ping'));
     expect(pump.handshake!.version).to.equal('TLSv1.2');
+  });
+
+  it('the attribute overrides the backend option: requireExtendedMasterSecret: true refuses again', async () => {
+    const l = await pureServer(new PureBackend({ requireExtendedMasterSecret: false }), { requireExtendedMasterSecret: true });
+    const socket = legacyClient(l.port);
+    const [error] = (await once(socket, 'error').catch((e: unknown) => [e])) as [Error];
+    expect(String(error)).to.match(/handshake failure/i);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { AlertDescription, AlertLevel, TlsError, type SecureAttributes } from '@tlsport/core';
+import { AlertDescription, AlertLevel, resolveTlsConfig, TlsError, type SecureAttributes } from '@tlsport/core';
 import { EnginePair, TestCa, type Issued } from '@tlsport/testkit';
 import { toHex } from '../../src/codec/bytes.js';
 import { HandshakeType } from '../../src/handshake/types.js';
@@ -136,7 +136,9 @@ describe('TLS 1.2 pure client <-> pure server: features', () => {
       const one = EnginePair.fromContexts(cctx, cAttrs, sctx, sAttrs);
       await one.handshake();
       await one.until(() => one.client.sessions.length > 0 || one.client.error !== undefined);
-      const two = EnginePair.fromContexts(cctx, { ...cAttrs, session: one.client.sessions[0]!, ...second }, sctx, sAttrs);
+      // Suites and groups are context settings: a second attempt that changes them gets a client context of its own.
+      const secondContext = Object.keys(second).length === 0 ? cctx : await backend.createContext(resolveTlsConfig({ ...cAttrs, ...second, role: 'client' }));
+      const two = EnginePair.fromContexts(secondContext, { ...cAttrs, session: one.client.sessions[0]!, ...second }, sctx, sAttrs);
       await two.handshake();
       return { first: one, second: two };
     }

@@ -46,10 +46,10 @@ describe('TLS 1.2 negative: malformed, tampered and out-of-order messages (no ex
     ca.dispose();
   });
 
-  function start(client: SecureAttributes = {}, server: SecureAttributes = {}): Run {
+  function start(client: SecureAttributes = {}, server: SecureAttributes = {}, clientContext = cctx): Run {
     const csink = new RecordingSink();
     const ssink = new RecordingSink();
-    const c = cctx.createEngine(resolveTlsConfig({ ...clientAttrs, ca: ca.cert, ...client }), csink);
+    const c = clientContext.createEngine(resolveTlsConfig({ ...clientAttrs, ca: ca.cert, ...client }), csink);
     const s = sctx.createEngine(resolveTlsConfig({ ...serverAttrs, ...server }), ssink);
     s.start();
     c.start();
@@ -73,8 +73,8 @@ describe('TLS 1.2 negative: malformed, tampered and out-of-order messages (no ex
   }
 
   /** Client side: the server's first flight with its handshake messages rewritten. */
-  function clientGets(edit: (msgs: Uint8Array[]) => Uint8Array[], client: SecureAttributes = {}): { fault: string; alert: number[] } {
-    const run = start(client);
+  function clientGets(edit: (msgs: Uint8Array[]) => Uint8Array[], clientContext = cctx): { fault: string; alert: number[] } {
+    const run = start({}, {}, clientContext);
     const fault = feed(run.client, run.csink, editFlight(run.flight, edit));
     return { fault, alert: plainAlert(run.csink) };
   }
@@ -134,13 +134,19 @@ describe('TLS 1.2 negative: malformed, tampered and out-of-order messages (no ex
       expect(r).to.deep.equal({ fault: 'bad-signature', alert: fatal(AlertDescription.decrypt_error) });
     });
 
-    it('ServerKeyExchange with a group the client did not offer: illegal_parameter', () => {
-      const r = clientGets(([sh, cert, ske, done]) => {
-        const bad = Uint8Array.from(ske!);
-        bad[4 + 2] = 0x18; // x25519 -> secp384r1, which this client does not offer
-        return [sh!, cert!, bad, done!];
-      }, { groups: ['x25519', 'secp256r1'] });
-      expect(r).to.deep.equal({ fault: 'illegal-parameter', alert: fatal(AlertDescription.illegal_parameter) });
+    it('ServerKeyExchange with a group the client did not offer: illegal_parameter', async () => {
+      // Groups are a context setting: this client's context offers no secp384r1.
+      const noP384 = await backend.createContext(resolveTlsConfig({ ...clientAttrs, ca: ca.cert, groups: ['x25519', 'secp256r1'] }));
+      try {
+        const r = clientGets(([sh, cert, ske, done]) => {
+          const bad = Uint8Array.from(ske!);
+          bad[4 + 2] = 0x18; // x25519 -> secp384r1, which this client does not offer
+          return [sh!, cert!, bad, done!];
+        }, noP384);
+        expect(r).to.deep.equal({ fault: 'illegal-parameter', alert: fatal(AlertDescription.illegal_parameter) });
+      } finally {
+        await noP384.dispose();
+      }
     });
 
     it('ServerKeyExchange with explicit curve parameters: illegal_parameter', () => {

@@ -53,8 +53,8 @@ describe('host name matching (RFC 6125)', function () {
     expect(matchesHost(ipInCn, '127.0.0.1')).to.equal(false); // never from the CN
   });
 
-  it('uses the CN only when there is no subjectAltName', () => {
-    expect(matchesHost(cnOnly, 'cn-only.test')).to.equal(true);
+  it('never uses the CN, even without a subjectAltName (RFC 6125 §6.4.4, CA/B Forum)', () => {
+    expect(matchesHost(cnOnly, 'cn-only.test')).to.equal(false);
     expect(matchesHost(sanAndCn, 'cn.test')).to.equal(false);
     expect(matchesHost(sanAndCn, 'san.test')).to.equal(true);
   });

@@ -13,10 +13,12 @@ export interface SecureAttributes {
   ca?: Pem | readonly Pem[];
   /** This side's certificate chain, PEM, leaf first. */
   cert?: Pem;
-  /** The private key for `cert`, PEM. */
+  /** The private key for `cert`, PEM (PKCS#8, PKCS#1 or SEC1; encrypted keys need `passphrase`). */
   key?: Pem;
+  /** Decrypts an encrypted `key` (and `sniCertificates` keys without a passphrase of their own), as Node's tls. */
+  passphrase?: string;
   /** Server: certificates by SNI host name ("api.example.com" or "*.example.com"). */
-  sniCertificates?: Readonly<Record<string, { cert: Pem; key: Pem }>>;
+  sniCertificates?: Readonly<Record<string, { cert: Pem; key: Pem; passphrase?: string }>>;
   /** Client: SNI name and the name to verify; an IP literal is verified against IP SANs and not sent. */
   servername?: string;
   ALPNProtocols?: readonly string[];
@@ -26,7 +28,10 @@ export interface SecureAttributes {
   cipherSuites?: string;
   /** TLS 1.2 suites, colon-separated, OpenSSL or IANA names (as Node's `ciphers`). */
   ciphers?: string;
-  /** Key exchange groups in preference order: "x25519", "P-256"/"secp256r1", "P-384"/"secp384r1". */
+  /**
+   * Key exchange groups in preference order: "X25519MLKEM768", "x25519", "P-256"/"secp256r1",
+   * "P-384"/"secp384r1", "SecP256r1MLKEM768". Default: all, in that order.
+   */
   groups?: string | readonly string[];
   requestCert?: boolean;
   rejectUnauthorized?: boolean;
@@ -34,6 +39,13 @@ export interface SecureAttributes {
   handshakeTimeoutMs?: number;
   /** Server: issue session tickets. Default true. */
   sessionTickets?: boolean;
+  /**
+   * TLS 1.2: end the handshake with handshake_failure unless the peer does extended master secret
+   * (RFC 7627). Unset: the backend's policy (pure requires it; openssl and node-tls follow OpenSSL,
+   * which uses it when offered and accepts legacy peers). false accepts legacy peers on every
+   * backend; true is refused by openssl and node-tls, which cannot enforce it.
+   */
+  requireExtendedMasterSecret?: boolean;
   /** Client: resumption state from an earlier session's `session` value. */
   session?: Uint8Array;
   /** Receives NSS key log lines (without newline), as Node's 'keylog' event. */
@@ -65,14 +77,5 @@ export interface SecureAttributes {
   /** Comma-separated ALPN protocol ids. */
   GSK_ALPN_PROTOCOLS?: string;
 }
-
-/** The names SecureAttributes accepts, for checking ids passed as strings. */
-export const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set<keyof SecureAttributes>([
-  'role', 'ca', 'cert', 'key', 'sniCertificates', 'servername', 'ALPNProtocols', 'minVersion', 'maxVersion',
-  'cipherSuites', 'ciphers', 'groups', 'requestCert', 'rejectUnauthorized', 'handshakeTimeoutMs', 'sessionTickets',
-  'session', 'keylog', 'maxBufferedBytes', 'idleTimeoutMs', 'GSK_SESSION_TYPE', 'GSK_PROTOCOL_TLSV13', 'GSK_PROTOCOL_TLSV12', 'GSK_TLSV13_CIPHER_SPECS_EX',
-  'GSK_TLSV12_CIPHER_SPECS_EX', 'GSK_ECDHE_CURVES', 'GSK_HANDSHAKE_TIMEOUT', 'GSK_SSL_EXTN_SERVERNAME_REQUEST',
-  'GSK_ALPN_PROTOCOLS',
-]);
 
 export type { CertificateKeyPair };

@@ -1,22 +1,25 @@
+import { TlsError } from '../tls/TlsError.js';
 import type { CipherSuiteInfo, GroupName, TlsVersion } from '../tls/suites.js';
 
-/** A certificate chain (PEM, leaf first) and its private key (PEM). */
+/** A certificate chain (PEM, leaf first) and its private key (PEM, unencrypted, checked to match the leaf). */
 export interface CertificateKeyPair {
   readonly cert: string;
   readonly key: string;
 }
 
 /**
- * The resolved, validated configuration one engine runs with. The core builds it from the
- * environment's attributes plus the session's overrides (Node tls vocabulary or GSK ids), so a
- * backend never parses user input itself.
+ * What one engine context is built from (an SSL_CTX, a Node SecureContext, the pure backend's
+ * loaded keys): settled once per environment. The core resolves it from the attributes and
+ * builds another context only when a session overrides one of these settings.
  */
-export interface TlsConfig {
+export interface ContextConfig {
   readonly role: 'client' | 'server';
   readonly minVersion: TlsVersion;
   readonly maxVersion: TlsVersion;
-  /** Enabled suites in preference order, both versions mixed; never empty. */
-  readonly cipherSuites: readonly CipherSuiteInfo[];
+  /** TLS 1.3 suites in preference order; empty when TLS 1.3 is off. */
+  readonly tls13Suites: readonly CipherSuiteInfo[];
+  /** TLS 1.2 suites in preference order; empty when TLS 1.2 is off. */
+  readonly tls12Suites: readonly CipherSuiteInfo[];
   /** Enabled key-exchange groups in preference order; never empty. */
   readonly groups: readonly GroupName[];
   /** Trust anchors, PEM. When the user gives none: Node's bundled roots (tls.rootCertificates). */
@@ -30,8 +33,21 @@ export interface TlsConfig {
    * ("api.example.com") or one-label wildcards ("*.example.com"); no match falls back to `certificate`.
    */
   readonly sniCertificates: ReadonlyMap<string, CertificateKeyPair>;
-  /** Client: the SNI name sent and the name (or IP literal) the server certificate must match. */
-  readonly servername: string | undefined;
+  /** Server: issue session tickets (1.3 NewSessionTicket, 1.2 RFC 5077). */
+  readonly sessionTickets: boolean;
+  /** TLS 1.2: require extended master secret (RFC 7627); undefined: the backend's own policy. */
+  readonly requireExtendedMasterSecret?: boolean | undefined;
+}
+
+/** What may differ between the sessions of one engine context: settled once per session. */
+export interface SessionConfig {
+  /**
+   * Client: the host name sent in server_name (RFC 6066 §3); undefined when no name was given
+   * or the name is an IP literal, which SNI cannot carry.
+   */
+  readonly sni: string | undefined;
+  /** Client: the DNS name or IP literal the server certificate must match; undefined: no name check. */
+  readonly verifyName: string | undefined;
   /** ALPN protocols in preference order; empty: no ALPN. */
   readonly alpnProtocols: readonly string[];
   /** Server: ask the client for a certificate. */
@@ -41,12 +57,24 @@ export interface TlsConfig {
    * Server with requestCert: the client must present a certificate that verifies.
    */
   readonly rejectUnauthorized: boolean;
-  /** Handshake deadline in ms, enforced by the core; 0 = none. */
-  readonly handshakeTimeoutMs: number;
-  /** Server: issue session tickets (1.3 NewSessionTicket, 1.2 RFC 5077). */
-  readonly sessionTickets: boolean;
   /** Client: resumption state from an earlier session's `session` event, to resume. */
   readonly session: Uint8Array | undefined;
   /** Whether the app wants key log lines; engines may skip the work when false. */
   readonly keylog: boolean;
+  /** Handshake deadline in ms, enforced by the core; 0 = none. */
+  readonly handshakeTimeoutMs: number;
+}
+
+/** An environment's or a session's whole configuration: the context part and the session part. */
+export interface TlsConfig extends ContextConfig, SessionConfig {}
+
+/**
+ * For backends over OpenSSL's policy (use extended master secret when offered, accept legacy
+ * peers): `requireExtendedMasterSecret: true` is a setting they cannot honour, so it is refused
+ * rather than ignored.
+ */
+export function refuseRequiredExtendedMasterSecret(config: ContextConfig, backend: string): void {
+  if (config.requireExtendedMasterSecret === true) {
+    throw new TlsError('unsupported', `requireExtendedMasterSecret: true is not available on the ${backend} backend (OpenSSL accepts peers without it); use the pure backend`, { alert: undefined });
+  }
 }

@@ -1,4 +1,4 @@
-import type { TlsConfig } from './config.js';
+import type { ContextConfig, SessionConfig } from './config.js';
 import type { TlsError } from '../tls/TlsError.js';
 import type { GroupName, TlsVersion } from '../tls/suites.js';
 
@@ -41,7 +41,7 @@ export interface EngineSink {
   failed(error: TlsError): void;
   /** One NSS key log line ("CLIENT_HANDSHAKE_TRAFFIC_SECRET <random> <secret>"), no newline. */
   keylog(line: string): void;
-  /** Client: state that resumes this session later (pass back as TlsConfig.session). */
+  /** Client: state that resumes this session later (pass back as SessionConfig.session). */
   session(state: Uint8Array): void;
 }
 
@@ -86,10 +86,14 @@ export interface TlsEngine {
   destroy(): Promise<void>;
 }
 
-/** Per-environment state a backend keeps (an SSL_CTX, a parsed trust store, a SecureContext). */
+/**
+ * Per-environment state a backend keeps (an SSL_CTX, a parsed trust store, a SecureContext), built
+ * from one ContextConfig. The core builds another context when a session overrides a
+ * context-level attribute, so a context never compares configurations itself.
+ */
 export interface EngineContext {
-  /** A new engine for one session. `config` is the environment's config with the session's overrides. */
-  createEngine(config: TlsConfig, sink: EngineSink): TlsEngine;
+  /** A new engine for one session: the context's own settings plus this session's. */
+  createEngine(config: SessionConfig, sink: EngineSink): TlsEngine;
   /** Release the context's resources; engines already created stay valid until destroyed. */
   dispose(): Promise<void>;
 }
@@ -102,5 +106,5 @@ export interface TlsBackend {
    * Build the per-environment context. Fails with a TlsError (bad key, unreadable certificate,
    * unsupported option) before any session exists.
    */
-  createContext(config: TlsConfig): Promise<EngineContext>;
+  createContext(config: ContextConfig): Promise<EngineContext>;
 }

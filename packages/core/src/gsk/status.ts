@@ -81,6 +81,8 @@ export enum GskStatus {
   GSK_TLSPORT_ERROR_RECORD_OVERFLOW = 7009,
   /** The peer required a certificate that this side did not send, or vice versa. */
   GSK_TLSPORT_ERROR_CERTIFICATE_REQUIRED = 7010,
+  /** A certificate's name lies outside a name constraint of a CA above it, or a constraint cannot be evaluated. */
+  GSK_TLSPORT_ERROR_NAME_CONSTRAINTS = 7011,
 }
 
 const TEXT: Partial<Record<GskStatus, string>> = {
@@ -141,6 +143,7 @@ const TEXT: Partial<Record<GskStatus, string>> = {
   [GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE]: 'The certificate key usage does not allow this use',
   [GskStatus.GSK_TLSPORT_ERROR_RECORD_OVERFLOW]: 'A record exceeded the size limit',
   [GskStatus.GSK_TLSPORT_ERROR_CERTIFICATE_REQUIRED]: 'A required certificate was not provided',
+  [GskStatus.GSK_TLSPORT_ERROR_NAME_CONSTRAINTS]: 'A certificate name violates a name constraint of its issuing CA',
 };
 
 /** gsk_strerror(): a readable text for any status; "N/A" for numbers that are not GSK codes, as IBM's does. */

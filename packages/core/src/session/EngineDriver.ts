@@ -1,6 +1,5 @@
 import { guardSink } from '../engine/guardSink.js';
-import type { EngineContext, EngineSink, TlsEngine } from '../engine/spi.js';
-import type { TlsConfig } from '../engine/config.js';
+import type { EngineSink, TlsEngine } from '../engine/spi.js';
 import { Fifo } from '../port/Fifo.js';
 import { TlsError } from '../tls/TlsError.js';
 
@@ -39,11 +38,11 @@ export class EngineDriver {
     return this.queuedInput + (this.engine?.bufferedBytes() ?? 0);
   }
 
-  /** Creates the engine; its sink calls reach `sink` until the engine fails or is destroyed. Throws what the context throws. */
-  create(context: EngineContext, config: TlsConfig, sink: EngineSink): void {
+  /** Creates the engine with `make`; its sink calls reach `sink` until the engine fails or is destroyed. Throws what `make` throws. */
+  create(make: (sink: EngineSink) => TlsEngine, sink: EngineSink): void {
     const guarded = guardSink(sink);
     this.silence = guarded.silence;
-    this.engine = context.createEngine(config, guarded.sink);
+    this.engine = make(guarded.sink);
   }
 
   /** Runs `call` on the engine now, or after the call in progress; dropped once the engine is gone. */

@@ -1,20 +1,29 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { ATTRIBUTE_NAMES, type SecureAttributes } from '../attributes/SecureAttributes.js';
-import { resolveTlsConfig } from '../attributes/resolveConfig.js';
+import type { SecureAttributes } from '../attributes/SecureAttributes.js';
+import { CONTEXT_ATTRIBUTES, resolveContextConfig, resolveSessionConfig, resolveTlsConfig } from '../attributes/resolveTlsConfig.js';
 import { resolveSessionLimits } from '../attributes/sessionLimits.js';
-import type { TlsConfig } from '../engine/config.js';
-import type { EngineContext, TlsBackend } from '../engine/spi.js';
+import { checkAttribute, checkAttributes } from '../attributes/values.js';
+import type { ContextConfig, TlsConfig } from '../engine/config.js';
+import { contextKey } from '../engine/contextKey.js';
+import { DeferredEngine } from '../engine/DeferredEngine.js';
+import type { EngineContext, EngineSink, TlsBackend, TlsEngine } from '../engine/spi.js';
+import { TlsPeerCheck } from '../engine/TlsPeerCheck.js';
 import { errnoFromNodeCode } from '../gsk/errno.js';
 import { GskError } from '../gsk/GskError.js';
 import { GskStatus } from '../gsk/status.js';
 import { TlsError } from '../tls/TlsError.js';
 import { SecureSession } from './SecureSession.js';
-import type { SessionHost } from './SessionHost.js';
+import type { EnginePlan, SessionHost } from './SessionHost.js';
 
 export interface OpenSessionOptions {
   /** The session destroys the socket when it closes (default false: it never closes what it did not create). */
   ownsSocket?: boolean;
+}
+
+/** A client's engine answers a server that does not speak TLS alike on every backend (TlsPeerCheck). */
+function checked(role: 'client' | 'server', engine: TlsEngine, sink: EngineSink): TlsEngine {
+  return role === 'client' ? new TlsPeerCheck(engine, sink) : engine;
 }
 
 /**
@@ -29,6 +38,10 @@ export class SecureEnvironment implements SessionHost {
   private readonly sessions = new Set<SecureSession>();
   private closed: Promise<void> | undefined;
   private releaseContext: (() => void) | undefined;
+  /** Digest of the environment's context config, computed when a session first overrides it. */
+  private ownContextKey: string | undefined;
+  /** Contexts built for sessions whose overrides need one, by contextKey, shared while in use. */
+  private readonly sessionContexts = new Map<string, { readonly context: Promise<EngineContext>; refs: number }>();
 
   private constructor(readonly backend: TlsBackend) {}
 
@@ -60,19 +73,19 @@ export class SecureEnvironment implements SessionHost {
   /** gsk_attribute_set_*: one attribute, before init only. */
   setAttribute<K extends keyof SecureAttributes>(id: K, value: SecureAttributes[K]): void {
     this.assertOpen(String(id));
-    this.checkAttributeId(id);
+    checkAttribute(id, value);
     this.attrs = { ...this.attrs, [id]: value };
   }
 
   setAttributes(attrs: SecureAttributes): void {
     this.assertOpen('attributes');
-    for (const id of Object.keys(attrs)) this.checkAttributeId(id);
+    checkAttributes(attrs);
     this.attrs = { ...this.attrs, ...attrs };
   }
 
   /** gsk_attribute_get_*. */
   getAttribute<K extends keyof SecureAttributes>(id: K): SecureAttributes[K] {
-    this.checkAttributeId(id);
+    checkAttribute(id, undefined);
     return this.attrs[id];
   }
 
@@ -91,10 +104,8 @@ export class SecureEnvironment implements SessionHost {
 
   /** gsk_secure_soc_open + GSK_FD: a session over a connected stream (a net.Socket or a memory pipe end). */
   openSession(socket: Duplex, attrs: SecureAttributes = {}, options: OpenSessionOptions = {}): SecureSession {
-    if (this.state !== 'initialized') {
-      throw new GskError(this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, 'openSession needs an initialized environment');
-    }
-    for (const id of Object.keys(attrs)) this.checkAttributeId(id);
+    this.assertInitialized();
+    checkAttributes(attrs);
     const session = new SecureSession(this, socket, attrs, options.ownsSocket ?? false);
     this.sessions.add(session);
     return session;
@@ -102,6 +113,9 @@ export class SecureEnvironment implements SessionHost {
 
   /** Connects a TCP socket and opens a session that owns it. */
   async connect(options: { host: string; port: number }, attrs: SecureAttributes = {}): Promise<SecureSession> {
+    // Refused before the socket exists, so a misspelt attribute leaves no connection behind.
+    this.assertInitialized();
+    checkAttributes(attrs);
     const socket = await new Promise<Socket>((resolve, reject) => {
       const s = netConnect({ host: options.host, port: options.port, noDelay: true });
       s.once('connect', () => {
@@ -112,7 +126,12 @@ export class SecureEnvironment implements SessionHost {
     }).catch((error: NodeJS.ErrnoException) => {
       throw new TlsError('io', `connect to ${options.host}:${options.port} failed: ${error.message}`, { errno: errnoFromNodeCode(error.code), alert: undefined, cause: error });
     });
-    return this.openSession(socket, attrs, { ownsSocket: true });
+    try {
+      return this.openSession(socket, attrs, { ownsSocket: true });
+    } catch (error) {
+      socket.destroy();
+      throw error;
+    }
   }
 
   /**
@@ -134,6 +153,12 @@ export class SecureEnvironment implements SessionHost {
     return this.closed;
   }
 
+  private assertInitialized(): void {
+    if (this.state !== 'initialized') {
+      throw new GskError(this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, 'sessions need an initialized environment');
+    }
+  }
+
   private assertOpen(what: string): void {
     if (this.state !== 'open') throw new GskError(GskStatus.GSK_INVALID_STATE, `${what}: attributes are locked after init`);
   }
@@ -141,14 +166,52 @@ export class SecureEnvironment implements SessionHost {
   // ---- SessionHost -----------------------------------------------------------------------------
 
   /** @internal */
-  context(): EngineContext | undefined {
-    return this.engineContext;
+  planEngine(overrides: SecureAttributes): EnginePlan {
+    const context = this.engineContext;
+    const own = this.config;
+    if (context === undefined || own === undefined) throw new GskError(GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, 'the environment is not initialized or is closed');
+    const ids = Object.keys(overrides);
+    if (ids.length === 0) return { config: own, createEngine: (sink) => checked(own.role, context.createEngine(own, sink), sink) };
+    const attrs = { ...this.attrs, ...overrides };
+    const config = resolveSessionConfig(attrs);
+    const onOwnContext: EnginePlan = { config, createEngine: (sink) => checked(own.role, context.createEngine(config, sink), sink) };
+    if (!ids.some((id) => CONTEXT_ATTRIBUTES.has(id as keyof SecureAttributes))) return onOwnContext;
+    const contextConfig = resolveContextConfig(attrs);
+    const key = contextKey(contextConfig);
+    this.ownContextKey ??= contextKey(own);
+    if (key === this.ownContextKey) return onOwnContext;
+    return {
+      config,
+      createEngine: (sink) => {
+        const lease = this.leaseContext(key, contextConfig);
+        return checked(contextConfig.role, new DeferredEngine(lease.context, config, sink, lease.release), sink);
+      },
+    };
   }
 
-  /** @internal */
-  configFor(overrides: SecureAttributes): TlsConfig {
-    if (Object.keys(overrides).length === 0 && this.config !== undefined) return this.config;
-    return resolveTlsConfig({ ...this.attrs, ...overrides });
+  /** A context for `config`, shared by the sessions that need the same one, disposed after the last. */
+  private leaseContext(key: string, config: ContextConfig): { context: Promise<EngineContext>; release: () => void } {
+    let entry = this.sessionContexts.get(key);
+    if (entry === undefined) {
+      const created = { context: this.backend.createContext(config), refs: 0 };
+      // A context that could not be built is not kept for the next session to reuse.
+      created.context.catch(() => {
+        if (this.sessionContexts.get(key) === created) this.sessionContexts.delete(key);
+      });
+      this.sessionContexts.set(key, created);
+      entry = created;
+    }
+    const leased = entry;
+    leased.refs++;
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      if (--leased.refs > 0) return;
+      if (this.sessionContexts.get(key) === leased) this.sessionContexts.delete(key);
+      leased.context.then((context) => context.dispose(), () => undefined);
+    };
+    return { context: leased.context, release };
   }
 
   /** @internal */
@@ -157,8 +220,8 @@ export class SecureEnvironment implements SessionHost {
   }
 
   /** @internal */
-  checkAttributeId(id: string): void {
-    if (!ATTRIBUTE_NAMES.has(id)) throw new GskError(GskStatus.GSK_ATTRIBUTE_INVALID_ID, `unknown attribute ${id}`);
+  checkAttribute(id: string, value: unknown): void {
+    checkAttribute(id, value);
   }
 
   /** @internal */

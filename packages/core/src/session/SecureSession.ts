@@ -139,7 +139,7 @@ export class SecureSession implements OperationSource {
   /** gsk_attribute_set_*: overrides the environment's attribute for this session, before startInit only. */
   setAttribute<K extends keyof SecureAttributes>(id: K, value: SecureAttributes[K]): void {
     if (this.state !== 'open') throw new GskError(GskStatus.GSK_INVALID_STATE, `attribute ${String(id)} cannot be set after startInit`);
-    this.host.checkAttributeId(id);
+    this.host.checkAttribute(id, value);
     this.overrides = { ...this.overrides, [id]: value };
   }
 
@@ -243,15 +243,14 @@ export class SecureSession implements OperationSource {
   startInitTo(target: CompletionTarget, overlapped: OverlappedInput): GskStatus {
     const refused = startRefusal('startInit', this.state, target, this.failure);
     if (refused !== undefined) return refuse(overlapped, ...refused);
-    const context = this.host.context();
-    if (context === undefined) return refuse(overlapped, GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, 'the environment is not initialized or is closed');
     let settings: SessionSettings;
     try {
       settings = sessionSettings(this.host, this.overrides);
     } catch (error) {
       return refuse(overlapped, error instanceof GskError ? error.status : GskStatus.GSK_INTERNAL_ERROR, (error as Error).message);
     }
-    const { config, limits } = settings;
+    const { plan, limits } = settings;
+    const config = plan.config;
     this.keylog = settings.keylog;
     this.budget.maxBytes = limits.maxBufferedBytes;
     this.idle = new IdleTimer(limits.idleTimeoutMs, () =>
@@ -271,7 +270,7 @@ export class SecureSession implements OperationSource {
       );
     }
     try {
-      this.driver.create(context, config, this.sink());
+      this.driver.create((sink) => plan.createEngine(sink), this.sink());
     } catch (error) {
       this.terminate(error instanceof TlsError ? error : new TlsError('internal', `engine creation failed: ${(error as Error).message}`, { cause: error }));
       return GskStatus.GSK_TLSPORT_ASYNCHRONOUS_SOC_INIT;

@@ -17,7 +17,7 @@ const ALLOWED: Record<Start, readonly SessionState[]> = {
 
 /**
  * Why a start is refused at once, as [status, detail]; undefined when it may go ahead. One place
- * for the rules: a destroyed port, a closed session (its failure, for a receive), a wrong state.
+ * for the rules: a destroyed port, a closed session (its failure named in a receive's detail), a wrong state.
  */
 export function startRefusal(start: Start, state: SessionState, target: CompletionTarget, failure: TlsError | undefined): [GskStatus, string] | undefined {
   if (typeof target !== 'function' && target.destroyed) return [GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT, 'completion port destroyed'];
@@ -27,7 +27,8 @@ export function startRefusal(start: Start, state: SessionState, target: Completi
     return [state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : state === 'handshaking' ? GskStatus.GSK_INVALID_STATE : GskStatus.GSK_IBMI_ERROR_ALREADY_SECURE, detail];
   }
   if (state === 'closing' || state === 'closed') {
-    if (start === 'startRecv') return [failure?.status ?? GskStatus.GSK_IBMI_ERROR_CLOSED, detail];
+    // A closed session refuses every start with one status; what closed it is in the detail.
+    if (start === 'startRecv') return [GskStatus.GSK_IBMI_ERROR_CLOSED, failure === undefined ? detail : `${detail} (${failure.message})`];
     return [GskStatus.GSK_IBMI_ERROR_CLOSED, start === 'startSend' ? 'the session is shut down: no more sends' : detail];
   }
   return [GskStatus.GSK_INVALID_STATE, detail];

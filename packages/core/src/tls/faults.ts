@@ -17,6 +17,7 @@ export type TlsFault =
   | 'unsupported-certificate'
   | 'bad-signature'
   | 'key-usage'
+  | 'name-constraints'
   | 'no-certificate'
   | 'certificate-required'
   | 'no-shared-cipher'
@@ -48,6 +49,7 @@ export const GSK_BY_FAULT: Readonly<Record<TlsFault, GskStatus>> = {
   'unsupported-certificate': GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE,
   'bad-signature': GskStatus.GSK_ERROR_BAD_CERT_SIG,
   'key-usage': GskStatus.GSK_TLSPORT_ERROR_KEY_USAGE,
+  'name-constraints': GskStatus.GSK_TLSPORT_ERROR_NAME_CONSTRAINTS,
   'no-certificate': GskStatus.GSK_ERROR_NO_CERTIFICATE,
   'certificate-required': GskStatus.GSK_TLSPORT_ERROR_CERTIFICATE_REQUIRED,
   'no-shared-cipher': GskStatus.GSK_ERROR_NO_CIPHERS,
@@ -82,6 +84,8 @@ export const ALERT_BY_FAULT: Readonly<Partial<Record<TlsFault, AlertDescription>
   'unsupported-certificate': AlertDescription.unsupported_certificate,
   'bad-signature': AlertDescription.decrypt_error,
   'key-usage': AlertDescription.unsupported_certificate,
+  // RFC 5280 §6.1.3 (b)/(c) makes the path invalid: the certificate is bad, as OpenSSL alerts.
+  'name-constraints': AlertDescription.bad_certificate,
   'no-certificate': AlertDescription.certificate_required,
   'certificate-required': AlertDescription.certificate_required,
   'no-shared-cipher': AlertDescription.handshake_failure,

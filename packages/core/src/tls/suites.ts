@@ -1,6 +1,7 @@
 /**
  * The cipher suites and groups in tlsport's scope (DESIGN.md "TLS scope"), with their IANA
- * names and code points (RFC 8446 §B.4, RFC 5289, RFC 7905) and OpenSSL's names for them.
+ * names and code points (RFC 8446 §B.4, RFC 5289, RFC 7905, draft-ietf-tls-ecdhe-mlkem) and
+ * OpenSSL's names for them.
  */
 export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
 
@@ -27,18 +28,29 @@ export const CIPHER_SUITES: readonly CipherSuiteInfo[] = [
   { name: 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256', code: 0xcca9, openssl: 'ECDHE-ECDSA-CHACHA20-POLY1305', version: 'TLSv1.2', hash: 'sha256', aead: 'chacha20-poly1305', auth: 'ecdsa' },
 ];
 
-export type GroupName = 'x25519' | 'secp256r1' | 'secp384r1';
+export type GroupName = 'X25519MLKEM768' | 'x25519' | 'secp256r1' | 'secp384r1' | 'SecP256r1MLKEM768';
 
 export interface GroupInfo {
   readonly name: GroupName;
   readonly code: number;
   readonly openssl: string;
+  /**
+   * A post-quantum hybrid (ECDHE + ML-KEM-768, draft-ietf-tls-ecdhe-mlkem): TLS 1.3 only, and
+   * OpenSSL has it from 3.5 on.
+   */
+  readonly hybrid: boolean;
 }
 
+/**
+ * In default preference order, as OpenSSL 3.5 and the browsers have it: the X25519MLKEM768 hybrid
+ * first, then the classic groups; SecP256r1MLKEM768 is supported but not preferred.
+ */
 export const GROUPS: readonly GroupInfo[] = [
-  { name: 'x25519', code: 0x001d, openssl: 'X25519' },
-  { name: 'secp256r1', code: 0x0017, openssl: 'P-256' },
-  { name: 'secp384r1', code: 0x0018, openssl: 'P-384' },
+  { name: 'X25519MLKEM768', code: 0x11ec, openssl: 'X25519MLKEM768', hybrid: true },
+  { name: 'x25519', code: 0x001d, openssl: 'X25519', hybrid: false },
+  { name: 'secp256r1', code: 0x0017, openssl: 'P-256', hybrid: false },
+  { name: 'secp384r1', code: 0x0018, openssl: 'P-384', hybrid: false },
+  { name: 'SecP256r1MLKEM768', code: 0x11eb, openssl: 'SecP256r1MLKEM768', hybrid: true },
 ];
 
 const SUITE_BY_ANY_NAME = new Map<string, CipherSuiteInfo>();
@@ -53,6 +65,8 @@ const GROUP_ALIASES: Record<string, GroupName> = {
   PRIME256V1: 'secp256r1',
   SECP384R1: 'secp384r1',
   'P-384': 'secp384r1',
+  X25519MLKEM768: 'X25519MLKEM768',
+  SECP256R1MLKEM768: 'SecP256r1MLKEM768',
 };
 
 /** A suite by IANA or OpenSSL name, case-insensitive; undefined when outside the scope. */
@@ -64,7 +78,7 @@ export function suiteByCode(code: number): CipherSuiteInfo | undefined {
   return CIPHER_SUITES.find((s) => s.code === code);
 }
 
-/** A group by IANA or OpenSSL name ("x25519", "P-256", "prime256v1", "secp384r1"). */
+/** A group by IANA or OpenSSL name, case-insensitive ("x25519", "P-256", "prime256v1", "secp384r1", "X25519MLKEM768"). */
 export function groupByName(name: string): GroupInfo | undefined {
   const canonical = GROUP_ALIASES[name.trim().toUpperCase()];
   return canonical === undefined ? undefined : GROUPS.find((g) => g.name === canonical);
@@ -72,4 +86,9 @@ export function groupByName(name: string): GroupInfo | undefined {
 
 export function groupByCode(code: number): GroupInfo | undefined {
   return GROUPS.find((g) => g.code === code);
+}
+
+/** Whether a group is a post-quantum hybrid: TLS 1.3 only (draft-ietf-tls-ecdhe-mlkem §3). */
+export function isHybridGroup(name: GroupName): boolean {
+  return GROUPS.find((g) => g.name === name)?.hybrid ?? false;
 }

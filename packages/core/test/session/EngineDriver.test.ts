@@ -1,6 +1,6 @@
 import { EnginePair } from '@tlsport/testkit';
 import { expect } from 'chai';
-import { resolveTlsConfig } from '../../src/attributes/resolveConfig.js';
+import { resolveTlsConfig } from '../../src/attributes/resolveTlsConfig.js';
 import type { EngineContext, EngineSink } from '../../src/engine/spi.js';
 import { EngineDriver } from '../../src/session/EngineDriver.js';
 import type { TlsError } from '../../src/tls/TlsError.js';
@@ -33,7 +33,7 @@ describe('EngineDriver', () => {
       it('runs a call made during a call after it, each corked', async () => {
         const log: string[] = [];
         const driver = new EngineDriver({ cork: () => log.push('cork'), uncork: () => log.push('uncork'), threw: () => log.push('threw') });
-        driver.create(contexts[0], resolveTlsConfig(clientAttrs(pki)), loggingSink([]));
+        driver.create((sink) => contexts[0].createEngine(resolveTlsConfig(clientAttrs(pki)), sink), loggingSink([]));
         driver.call((engine) => {
           log.push('outer');
           driver.call(() => log.push('inner'));
@@ -48,7 +48,7 @@ describe('EngineDriver', () => {
         const log: string[] = [];
         const failures: TlsError[] = [];
         const driver = new EngineDriver({ cork: () => undefined, uncork: () => undefined, threw: (e) => failures.push(e) });
-        driver.create(contexts[1], resolveTlsConfig(serverAttrs(pki)), loggingSink(log));
+        driver.create((sink) => contexts[1].createEngine(resolveTlsConfig(serverAttrs(pki)), sink), loggingSink(log));
         driver.call((engine) => engine.keyUpdate(false)); // no handshake yet: every engine refuses
         expect(failures).to.have.length(1);
         const destroyed = driver.destroy();
@@ -65,7 +65,7 @@ describe('EngineDriver', () => {
         await pair.handshake();
         const log: string[] = [];
         const driver = new EngineDriver({ cork: () => undefined, uncork: () => undefined, threw: () => undefined });
-        driver.create(contexts[1], resolveTlsConfig(serverAttrs(pki)), loggingSink(log));
+        driver.create((sink) => contexts[1].createEngine(resolveTlsConfig(serverAttrs(pki)), sink), loggingSink(log));
         driver.call((engine) => engine.start());
         // A ClientHello on its way in while the engine is torn down: nothing may come out.
         const hello = pair.client.wire[0]!;
@@ -82,7 +82,7 @@ describe('EngineDriver', () => {
   it('counts what the engine holds (a partial record) and input queued behind a call', async () => {
     const [, server] = await EnginePair.contexts(BACKENDS[2]!, clientAttrs(pki), serverAttrs(pki));
     const driver = new EngineDriver({ cork: () => undefined, uncork: () => undefined, threw: () => undefined });
-    driver.create(server, resolveTlsConfig(serverAttrs(pki)), loggingSink([]));
+    driver.create((sink) => server.createEngine(resolveTlsConfig(serverAttrs(pki)), sink), loggingSink([]));
     driver.call((engine) => engine.start());
     driver.receive(Uint8Array.of(22, 3, 1, 0x02, 0x00, 1, 0, 1));
     expect(driver.bufferedBytes).to.equal(8);

@@ -14,7 +14,8 @@ describe('startRefusal', () => {
     expect([status('startInit', 'handshaking'), status('startInit', 'established'), status('startInit', 'closed')]).to.deep.equal([
       GskStatus.GSK_INVALID_STATE, GskStatus.GSK_IBMI_ERROR_ALREADY_SECURE, GskStatus.GSK_IBMI_ERROR_CLOSED,
     ]);
-    expect([status('startRecv', 'handshaking'), status('startRecv', 'closed')]).to.deep.equal([GskStatus.GSK_INVALID_STATE, failure.status]);
+    expect([status('startRecv', 'handshaking'), status('startRecv', 'closed')]).to.deep.equal([GskStatus.GSK_INVALID_STATE, GskStatus.GSK_IBMI_ERROR_CLOSED]);
+    expect(startRefusal('startRecv', 'closed', callback, failure)?.[1]).to.equal(`startRecv in state closed (${failure.message})`);
     expect([status('startSend', 'open'), status('startSend', 'closing'), status('shutdown', 'closed')]).to.deep.equal([
       GskStatus.GSK_INVALID_STATE, GskStatus.GSK_IBMI_ERROR_CLOSED, GskStatus.GSK_IBMI_ERROR_CLOSED,
     ]);

@@ -1,7 +1,7 @@
 import { EngineSide } from '@tlsport/testkit';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Duplex } from 'node:stream';
-import { resolveTlsConfig } from '../../src/attributes/resolveConfig.js';
+import { resolveTlsConfig } from '../../src/attributes/resolveTlsConfig.js';
 import type { SecureAttributes } from '../../src/attributes/SecureAttributes.js';
 import type { EngineContext, TlsBackend } from '../../src/engine/spi.js';
 

@@ -1,8 +1,8 @@
 import { x25519 } from '@noble/curves/ed25519.js';
 import type { GroupName } from '@tlsport/core/spi';
-import { ProviderError, type KeyShare } from '../provider.js';
+import { ProviderError, type KeyShare, type KeyShareResponse } from '../provider.js';
 import { isAllZero } from '../bytes.js';
-import { X25519_KEY_LENGTH, checkNistPoint, checkX25519Length } from '../groupParams.js';
+import { X25519_KEY_LENGTH, checkNistPoint, checkX25519Length, dheResponse } from '../groupParams.js';
 import { NOBLE_CURVES } from './nobleCurves.js';
 
 /** X25519 on @noble/curves. */
@@ -12,6 +12,10 @@ class NobleX25519Share implements KeyShare {
 
   constructor(private readonly secret: Uint8Array) {
     this.publicKey = x25519.getPublicKey(secret);
+  }
+
+  respond(clientPublicKey: Uint8Array): KeyShareResponse {
+    return dheResponse(this, clientPublicKey);
   }
 
   agree(peerPublicKey: Uint8Array): Uint8Array {
@@ -37,6 +41,10 @@ class NobleNistShare implements KeyShare {
   constructor(readonly group: 'secp256r1' | 'secp384r1', private readonly secret: Uint8Array) {
     this.curve = NOBLE_CURVES[NIST_KIND[group]];
     this.publicKey = this.curve.getPublicKey(secret, false);
+  }
+
+  respond(clientPublicKey: Uint8Array): KeyShareResponse {
+    return dheResponse(this, clientPublicKey);
   }
 
   agree(peerPublicKey: Uint8Array): Uint8Array {

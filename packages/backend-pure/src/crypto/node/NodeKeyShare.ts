@@ -1,8 +1,8 @@
 import { createECDH, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type ECDH, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { GroupName } from '@tlsport/core/spi';
-import { ProviderError, type KeyShare } from '../provider.js';
+import { ProviderError, type KeyShare, type KeyShareResponse } from '../provider.js';
 import { asBytes, concatBytes, isAllZero } from '../bytes.js';
-import { NIST_GROUPS, X25519_KEY_LENGTH, checkNistPoint, checkX25519Length, type NistGroupParams } from '../groupParams.js';
+import { NIST_GROUPS, X25519_KEY_LENGTH, checkNistPoint, checkX25519Length, dheResponse } from '../groupParams.js';
 
 /** DER prefix that wraps a raw 32-byte X25519 private key as PKCS#8 (RFC 8410 §7). */
 const X25519_PKCS8_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20]);
@@ -23,6 +23,10 @@ class NodeX25519Share implements KeyShare {
 
   constructor(private readonly privateKey: KeyObject, publicJwk: JsonWebKey) {
     this.publicKey = Uint8Array.from(Buffer.from(publicJwk.x ?? '', 'base64url'));
+  }
+
+  respond(clientPublicKey: Uint8Array): KeyShareResponse {
+    return dheResponse(this, clientPublicKey);
   }
 
   agree(peerPublicKey: Uint8Array): Uint8Array {
@@ -49,6 +53,10 @@ class NodeNistShare implements KeyShare {
     this.publicKey = asBytes(ecdh.getPublicKey(null, 'uncompressed'));
   }
 
+  respond(clientPublicKey: Uint8Array): KeyShareResponse {
+    return dheResponse(this, clientPublicKey);
+  }
+
   agree(peerPublicKey: Uint8Array): Uint8Array {
     checkNistPoint(this.group, peerPublicKey);
     try {
@@ -64,9 +72,10 @@ export function generateNodeKeyShare(group: GroupName): KeyShare {
     const { privateKey, publicKey } = generateX25519('x25519', { publicKeyEncoding: { format: 'jwk' } });
     return new NodeX25519Share(privateKey, publicKey);
   }
-  const ecdh = createECDH(nistParams(group).nodeCurve);
+  const nist = nistGroup(group);
+  const ecdh = createECDH(NIST_GROUPS[nist]!.nodeCurve);
   ecdh.generateKeys();
-  return new NodeNistShare(group, ecdh);
+  return new NodeNistShare(nist, ecdh);
 }
 
 export function importNodeKeyShare(group: GroupName, privateKey: Uint8Array): KeyShare {
@@ -75,7 +84,8 @@ export function importNodeKeyShare(group: GroupName, privateKey: Uint8Array): Ke
     const key = createPrivateKey({ key: Buffer.from(concatBytes(X25519_PKCS8_PREFIX, privateKey)), format: 'der', type: 'pkcs8' });
     return new NodeX25519Share(key, createPublicKey(key).export({ format: 'jwk' }));
   }
-  const params = nistParams(group);
+  const nist = nistGroup(group);
+  const params = NIST_GROUPS[nist]!;
   if (privateKey.length !== params.scalarLength) {
     throw new ProviderError(`${group}: private key is ${privateKey.length} bytes, expected ${params.scalarLength}`);
   }
@@ -85,11 +95,10 @@ export function importNodeKeyShare(group: GroupName, privateKey: Uint8Array): Ke
   } catch (cause) {
     throw new ProviderError(`${group}: invalid private key (${(cause as Error).message})`);
   }
-  return new NodeNistShare(group, ecdh);
+  return new NodeNistShare(nist, ecdh);
 }
 
-function nistParams(group: GroupName): NistGroupParams {
-  const params = NIST_GROUPS[group];
-  if (params === undefined) throw new ProviderError(`unsupported group ${String(group)}`);
-  return params;
+function nistGroup(group: GroupName): 'secp256r1' | 'secp384r1' {
+  if (group !== 'secp256r1' && group !== 'secp384r1') throw new ProviderError(`unsupported group ${String(group)}`);
+  return group;
 }

@@ -1,4 +1,4 @@
-import { groupByCode } from '@tlsport/core/spi';
+import { groupByCode, isHybridGroup } from '@tlsport/core/spi';
 import { concat } from '../../codec/bytes.js';
 import { illegalParameter, unexpectedMessage } from '../../codec/errors.js';
 import type { HandshakeMessage } from '../../handshake/message.js';
@@ -25,7 +25,8 @@ export class ExpectServerKeyExchange extends Tls12ClientState {
     if (msg.type !== HandshakeType.server_key_exchange) throw unexpectedMessage(`expected ServerKeyExchange, got handshake type ${msg.type}`);
     const ske = readMessage(ctx.io.transcript, msg, parseServerKeyExchange);
     const group = groupByCode(ske.group)?.name;
-    if (group === undefined || !ctx.options.groups.includes(group)) throw illegalParameter(`ServerKeyExchange group 0x${ske.group.toString(16)} was not offered`);
+    // The hybrids are TLS 1.3 only (draft-ietf-tls-ecdhe-mlkem §3): offered for 1.3, never for 1.2.
+    if (group === undefined || isHybridGroup(group) || !ctx.options.groups.includes(group)) throw illegalParameter(`ServerKeyExchange group 0x${ske.group.toString(16)} was not offered`);
     verifyTls12Signature(ctx.serverKey!, ske.scheme, concat(ctx.clientRandom, ctx.serverRandom, ske.params), ske.signature, 'ServerKeyExchange');
     ctx.group = group;
     ctx.serverPoint = Uint8Array.from(ske.publicKey);

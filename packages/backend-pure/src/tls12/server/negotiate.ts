@@ -1,4 +1,4 @@
-import { TlsError, groupByCode, type GroupName } from '@tlsport/core/spi';
+import { TlsError, groupByCode, isHybridGroup, type GroupName } from '@tlsport/core/spi';
 import type { KeyKind } from '../../crypto/provider.js';
 import type { ClientHello } from '../../handshake/clientHello.js';
 import type { LocalCertificate, ServerOptions } from '../../tls13/options.js';
@@ -25,11 +25,12 @@ export function chooseTls12Suite(hello: ClientHello, options: ServerOptions, cer
 
 /**
  * The ECDHE group: the server's preference among the client's supported_groups. A client that sends
- * none is taken to accept any (RFC 8422 §4).
+ * none is taken to accept any (RFC 8422 §4). The hybrids are TLS 1.3 only (draft-ietf-tls-ecdhe-mlkem §3).
  */
 export function chooseTls12Group(hello: ClientHello, options: ServerOptions): GroupName {
   const offered = hello.supportedGroups;
-  const group = offered === undefined ? options.groups[0] : options.groups.find((g) => offered.some((c) => groupByCode(c)?.name === g));
+  const ecdhe = options.groups.filter((g) => !isHybridGroup(g));
+  const group = offered === undefined ? ecdhe[0] : ecdhe.find((g) => offered.some((c) => groupByCode(c)?.name === g));
   if (group === undefined) throw new TlsError('no-shared-group', 'no key exchange group in common');
   return group;
 }

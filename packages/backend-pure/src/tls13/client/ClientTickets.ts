@@ -1,7 +1,8 @@
 import type { HandshakeMessage } from '../../handshake/message.js';
 import { MAX_TICKET_LIFETIME, parseNewSessionTicket } from '../../handshake/newSessionTicket.js';
 import { resumptionPsk } from '../keySchedule.js';
-import { serializeSessionState } from '../sessionState.js';
+import { MAX_TICKETS_PER_CONNECTION } from '../../common/limits.js';
+import { encodeSessionPeer, serializeSessionState, type SessionPeer } from '../sessionState.js';
 import type { Suite } from '../suite.js';
 import type { HandshakeIo } from '../io.js';
 import type { ClientContext } from './ClientContext.js';
@@ -11,18 +12,20 @@ import type { TicketReceiver } from '../traffic.js';
 export class ClientTickets implements TicketReceiver {
   private readonly io: HandshakeIo;
   private readonly suite: Suite;
-  private readonly servername: string | undefined;
-  private readonly alpn: string | undefined;
-  private readonly peerVerified: boolean;
-  private readonly peerCertificates: readonly Uint8Array[];
+  private readonly peer: SessionPeer;
+  /** The peer part of every session state, encoded on the first ticket (a chain may be ~100 KB). */
+  private encodedPeer: Uint8Array | undefined;
+  private kept = 0;
 
   constructor(ctx: ClientContext, private readonly resumptionSecret: Uint8Array) {
     this.io = ctx.io;
     this.suite = ctx.negotiatedSuite;
-    this.servername = ctx.options.sni ?? ctx.options.verifyHost;
-    this.alpn = ctx.alpn;
-    this.peerVerified = ctx.peerVerified;
-    this.peerCertificates = ctx.peerCertificates;
+    this.peer = {
+      servername: ctx.options.sni ?? ctx.options.verifyHost,
+      alpn: ctx.alpn,
+      peerVerified: ctx.peerVerified,
+      peerCertificates: ctx.peerCertificates,
+    };
   }
 
   destroy(): void {
@@ -31,20 +34,20 @@ export class ClientTickets implements TicketReceiver {
 
   receive(msg: HandshakeMessage): void {
     const t = parseNewSessionTicket(msg.body);
-    if (t.lifetime === 0) return;
+    // Parsed either way (a malformed ticket is still decode_error); past the bound, dropped.
+    if (t.lifetime === 0 || this.kept >= MAX_TICKETS_PER_CONNECTION) return;
+    this.kept++;
+    this.encodedPeer ??= encodeSessionPeer(this.peer);
     this.io.session(
       serializeSessionState({
+        ...this.peer,
         suite: this.suite.info.code,
         psk: resumptionPsk(this.io.provider, this.suite, this.resumptionSecret, t.nonce),
         ageAdd: t.ageAdd,
         lifetime: Math.min(t.lifetime, MAX_TICKET_LIFETIME),
         time: this.io.clock.now(),
-        servername: this.servername,
-        alpn: this.alpn,
-        peerVerified: this.peerVerified,
-        peerCertificates: this.peerCertificates,
         ticket: Uint8Array.from(t.ticket),
-      }),
+      }, this.encodedPeer),
     );
   }
 }

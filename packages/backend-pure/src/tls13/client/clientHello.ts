@@ -1,4 +1,4 @@
-import { GROUPS, groupByCode, suiteByCode } from '@tlsport/core/spi';
+import { GROUPS, groupByCode, isHybridGroup, suiteByCode } from '@tlsport/core/spi';
 import type { KeyShare } from '../../crypto/provider.js';
 import { serializeClientHello } from '../../handshake/clientHello.js';
 import {
@@ -33,7 +33,9 @@ export function sendClientHello(ctx: ClientContext, cookie?: Uint8Array): Handsh
   const o = ctx.options;
   const ext = new Map<number, Uint8Array>();
   if (o.sni !== undefined) ext.set(ExtensionType.server_name, writeServerName(o.sni));
-  ext.set(ExtensionType.supported_groups, writeU16List(o.groups.map(groupCode)));
+  // A TLS 1.2-only hello leaves out the hybrids, which are TLS 1.3 only (draft-ietf-tls-ecdhe-mlkem §3).
+  const groups = o.versions.tls13 ? o.groups : o.groups.filter((g) => !isHybridGroup(g));
+  ext.set(ExtensionType.supported_groups, writeU16List(groups.map(groupCode)));
   ext.set(ExtensionType.signature_algorithms, writeU16List(SIGNATURE_SCHEMES));
   if (o.alpn.length > 0) ext.set(ExtensionType.alpn, writeAlpn(o.alpn));
   ext.set(ExtensionType.supported_versions, writeVersionList(offeredVersions(o.versions)));

@@ -39,6 +39,9 @@ export class ExpectClientHello implements HandshakeState {
       if (this.retry !== undefined) throw illegalParameter('second ClientHello switched to TLS 1.2');
       return acceptTls12ClientHello(ctx.io, ctx.options, msg, hello);
     }
+    // §4.2.10: this server never accepts 0-RTT; early data sent after this ClientHello is skipped
+    // (a HelloRetryRequest's second ClientHello carries none).
+    ctx.io.records.skipEarlyData(this.retry === undefined && hello.extensions.has(ExtensionType.early_data));
     if (hello.compressionMethods.length !== 1 || hello.compressionMethods[0] !== 0) throw illegalParameter('TLS 1.3 ClientHello must offer only null compression');
     if (hello.supportedGroups === undefined || hello.keyShares === undefined) throw new TlsError('missing-extension', 'ClientHello without supported_groups or key_share');
     if (hello.psks !== undefined && hello.pskModes === undefined) throw new TlsError('missing-extension', 'ClientHello offers a PSK without psk_key_exchange_modes');

@@ -1,5 +1,6 @@
 import { TlsError } from '@tlsport/core/spi';
 import { constantTimeEqual } from '../../codec/bytes.js';
+import { MAX_PSK_IDENTITIES } from '../../common/limits.js';
 import type { ClientHello } from '../../handshake/clientHello.js';
 import { bindersLength } from '../../handshake/extensionCodecs.js';
 import type { HandshakeMessage } from '../../handshake/message.js';
@@ -19,14 +20,15 @@ export interface AcceptedPsk {
 }
 
 /**
- * Picks the first offered ticket this server issued that fits the chosen suite, is alive and was
+ * Picks the first offered ticket (of the first MAX_PSK_IDENTITIES) this server issued that fits the chosen suite, is alive and was
  * issued for the same server name, then checks its binder (§4.2.11): a wrong binder is fatal.
  */
 export function acceptPsk(ctx: ServerContext, hello: ClientHello, msg: HandshakeMessage, suite: Suite): AcceptedPsk | undefined {
   const tickets = ctx.options.tickets;
   if (tickets === undefined || hello.psks === undefined || !(hello.pskModes ?? []).includes(PSK_DHE_KE)) return undefined;
   const now = ctx.io.clock.now();
-  for (const [index, offered] of hello.psks.identities.entries()) {
+  // §4.2.11 lets the server pick any identity or none: only the first few are opened (each costs a decryption).
+  for (const [index, offered] of hello.psks.identities.slice(0, MAX_PSK_IDENTITIES).entries()) {
     const state = tickets.open(offered.identity);
     if (state === undefined || state.servername !== hello.serverName) continue;
     const age = now - state.time;

@@ -1,5 +1,5 @@
 import { TlsError, GROUPS, type GroupName } from '@tlsport/core/spi';
-import { ProviderError } from '../../crypto/provider.js';
+import { ProviderError, type KeyShareResponse } from '../../crypto/provider.js';
 import { serializeCertificate } from '../../handshake/certificate.js';
 import { serializeCertificateRequest } from '../../handshake/certificateRequest.js';
 import { serializeCertificateVerify } from '../../handshake/certificateVerify.js';
@@ -33,10 +33,9 @@ export function sendServerFlight(ctx: ServerContext, hello: ClientHello, group: 
   const scheme = certificate === undefined ? undefined : chooseSignatureScheme(certificate.key, hello.signatureSchemes ?? []);
   if (certificate !== undefined && scheme === undefined) throw new TlsError('no-shared-cipher', `client accepts no signature scheme for this ${certificate.key.kind} certificate`);
 
-  const share = io.random.keyShare(group);
-  let shared: Uint8Array;
+  let response: KeyShareResponse;
   try {
-    shared = share.agree(clientShare.keyExchange);
+    response = io.random.keyShare(group).respond(clientShare.keyExchange);
   } catch (cause) {
     if (cause instanceof ProviderError) throw new TlsError('illegal-parameter', `client key share: ${cause.message}`, { cause });
     throw cause;
@@ -47,7 +46,7 @@ export function sendServerFlight(ctx: ServerContext, hello: ClientHello, group: 
   if (psk !== undefined) ext.set(ExtensionType.pre_shared_key, writeU16(psk.index));
   ext.set(ExtensionType.key_share, (() => {
     const w = new Writer();
-    writeKeyShareEntry(w, { group: GROUPS.find((g) => g.name === group)!.code, keyExchange: share.publicKey });
+    writeKeyShareEntry(w, { group: GROUPS.find((g) => g.name === group)!.code, keyExchange: response.publicKey });
     return w.finish();
   })());
   ext.set(ExtensionType.supported_versions, writeU16(TLS13));
@@ -58,8 +57,8 @@ export function sendServerFlight(ctx: ServerContext, hello: ClientHello, group: 
   }
 
   const early = psk?.early ?? EarlySecret.extract(io.provider, suite);
-  ctx.handshakeSecret = early.handshakeSecret(shared);
-  zero(shared);
+  ctx.handshakeSecret = early.handshakeSecret(response.sharedSecret);
+  zero(response.sharedSecret);
   early.destroy();
   if (psk !== undefined) {
     ctx.resumed = true;

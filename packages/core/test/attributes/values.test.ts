@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { GskStatus } from '../../src/gsk/status.js';
+import { refusal } from '../helpers/refusal.js';
+import { ATTRIBUTE_IDS, checkAttribute, checkAttributes } from '../../src/attributes/values.js';
+
+describe('attribute values are type-checked', () => {
+  it('a string where a boolean belongs is refused, naming the attribute', () => {
+    const error = refusal(() => checkAttribute('rejectUnauthorized', 'false'));
+    expect(error.status).to.equal(GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION);
+    expect(error.message).to.include('rejectUnauthorized: expected a boolean, got the string "false"');
+  });
+
+  it('every attribute refuses a value of the wrong kind and accepts undefined', () => {
+    const wrong = Symbol('not an attribute value');
+    for (const id of ATTRIBUTE_IDS) {
+      expect(refusal(() => checkAttribute(id, wrong)).message, id).to.include(`${id}: expected`);
+      expect(() => checkAttribute(id, undefined), id).not.to.throw();
+    }
+  });
+
+  it('accepts the shapes Node tls and GSKit use', () => {
+    expect(() =>
+      checkAttributes({
+        ca: [Buffer.from('pem'), 'pem'],
+        groups: ['x25519'],
+        ALPNProtocols: ['h2'],
+        GSK_PROTOCOL_TLSV13: 'GSK_PROTOCOL_TLSV13_ON',
+        GSK_PROTOCOL_TLSV12: false,
+        sniCertificates: { 'a.example': { cert: 'c', key: 'k', passphrase: 'p' } },
+        keylog: () => undefined,
+        session: new Uint8Array(2),
+      }),
+    ).not.to.throw();
+  });
+
+  it('refuses an unknown id, a bad enumeration and a malformed sniCertificates entry', () => {
+    expect(refusal(() => checkAttribute('rejectUnauthorised', false)).status).to.equal(GskStatus.GSK_ATTRIBUTE_INVALID_ID);
+    expect(refusal(() => checkAttribute('toString', 'x')).status).to.equal(GskStatus.GSK_ATTRIBUTE_INVALID_ID);
+    expect(refusal(() => checkAttribute('GSK_SESSION_TYPE', 'GSK_SERVER')).status).to.equal(GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION);
+    expect(refusal(() => checkAttribute('handshakeTimeoutMs', NaN)).status).to.equal(GskStatus.GSK_ATTRIBUTE_INVALID_NUMERIC_VALUE);
+    expect(refusal(() => checkAttribute('sniCertificates', { 'a.example': { cert: 'c' } })).message).to.include('sniCertificates');
+  });
+});
