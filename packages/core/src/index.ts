@@ -31,5 +31,5 @@ export type { Negotiated, PeerCertificateSummary } from './session/negotiated.js
 export { memoryPipe } from './transport/memoryPipe.js';
 export { Listener } from './transport/Listener.js';
 export { TLS_BACKEND } from './di/tokens.js';
-export { backendModule, useBackend, loadBackendModule, installedBackends, BACKEND_PACKAGES } from './di/backendModule.js';
+export { backendModule, useBackend, loadBackendModule, installedBackends, BACKEND_PACKAGES, type BackendContainer } from './di/backendModule.js';
 export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL } from './tls/policy.js';

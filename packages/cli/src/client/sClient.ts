@@ -1,20 +1,12 @@
 import type { Readable, Writable } from 'node:stream';
 import { CompletionPort, GskStatus, OperationKind, SecureEnvironment, type Overlapped, type SecureSession } from '@tlsport/core';
-import { flag, parseArgs, text, usage } from '../args/parseArgs.js';
+import { parseArgs } from '../args/parseArgs.js';
 import { backendByName } from '../backend.js';
 import { connectedLine, failedCompletion, failedThrown } from '../report.js';
 import { startOrPost } from '../startOrPost.js';
-import { DEFAULT_BACKEND, hostPort, TLS_OPTIONS, tlsAttributes } from '../tlsOptions.js';
+import { DEFAULT_BACKEND, hostPort, tlsAttributes } from '../tlsOptions.js';
+import { S_CLIENT_OPTIONS } from './options.js';
 
-export const S_CLIENT_OPTIONS = {
-  connect: text('HOST:PORT', 'where to connect (default 127.0.0.1:4433)'),
-  servername: text('NAME', 'SNI name and the name to verify (default: the -connect host)'),
-  noverify: flag('do not verify the server certificate'),
-  verify_return_error: flag('fail when verification fails (the default; kept for openssl compatibility)'),
-  ...TLS_OPTIONS,
-} as const;
-
-export const S_CLIENT_USAGE = usage('s_client', 'Connects, prints one CONNECTED/FAILED line on stderr, sends stdin, prints what arrives.', S_CLIENT_OPTIONS);
 
 /** What s_client talks to besides the network. */
 export interface ClientIo {

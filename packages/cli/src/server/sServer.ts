@@ -1,27 +1,13 @@
 import type { Readable, Writable } from 'node:stream';
 import { CompletionPort, Listener, SecureEnvironment } from '@tlsport/core';
-import { count, flag, parseArgs, text, usage, UsageError } from '../args/parseArgs.js';
+import { parseArgs, UsageError } from '../args/parseArgs.js';
 import { backendByName } from '../backend.js';
 import { failedThrown } from '../report.js';
-import { DEFAULT_BACKEND, hostPort, TLS_OPTIONS, tlsAttributes } from '../tlsOptions.js';
+import { DEFAULT_BACKEND, hostPort, tlsAttributes } from '../tlsOptions.js';
+import { S_SERVER_OPTIONS } from './options.js';
 import { answeringWww, printing, reversingLines, type ResponderFactory } from './responders.js';
 import { ServerLoop } from './ServerLoop.js';
 
-export const S_SERVER_OPTIONS = {
-  accept: text('[HOST:]PORT', 'where to listen (default 127.0.0.1:4433; port 0: the OS picks one)'),
-  verify: count('DEPTH', 'ask the client for a certificate (verified if sent)'),
-  Verify: count('DEPTH', 'require a client certificate that verifies'),
-  www: flag('answer each request with an HTTP/1.0 page describing the session, then close'),
-  rev: flag('echo each line back reversed'),
-  naccept: count('N', 'exit after N connections have come and gone'),
-  ...TLS_OPTIONS,
-} as const;
-
-export const S_SERVER_USAGE = usage(
-  's_server',
-  'Listens, prints ACCEPT host:port on stdout, one CONNECTED/FAILED line per connection on stderr, and what clients send on stdout.',
-  S_SERVER_OPTIONS,
-);
 
 export interface ServerIo {
   stdin: Readable;
