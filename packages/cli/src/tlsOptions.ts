@@ -49,7 +49,7 @@ export function tlsAttributes(o: TlsOptionValues): SecureAttributes {
   };
 }
 
-function readPem(file: string, option: string): string {
+export function readPem(file: string, option: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
