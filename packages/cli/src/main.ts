@@ -15,7 +15,7 @@ const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stder
 const COMMANDS: Readonly<Record<string, Command>> = {
   s_client: { usage: S_CLIENT_USAGE, run: async (argv) => (await import('./client/sClient.js')).sClient(argv, io) },
   s_server: { usage: S_SERVER_USAGE, run: async (argv) => (await import('./server/sServer.js')).sServer(argv, io) },
-  demo: { usage: DEMO_USAGE, run: async (argv) => (await import('./demo/demo.js')).demo(argv, io.stdout) },
+  demo: { usage: DEMO_USAGE, run: async (argv) => (await import('./demo/demo.js')).demo(argv, io.stdout, io.stderr) },
 };
 const OVERVIEW = [
   'usage: tlsport <command> [options]',

@@ -74,8 +74,9 @@ export async function handshakeOnce(
  */
 function tracedSocket(target: { host: string; port: number }, trace: (r: TracedRecord) => void) {
   const socket = netConnect({ host: target.host, port: target.port, noDelay: true });
-  const sent = new RecordTracer('>>>', trace);
-  const received = new RecordTracer('<<<', trace);
+  const state = { tls13: false };
+  const sent = new RecordTracer('>>>', state, trace);
+  const received = new RecordTracer('<<<', state, trace);
   socket.on('data', (chunk: Buffer) => received.push(chunk));
   // The session writes through socket.write: wrapping this one socket's method sees every byte.
   const write = socket.write.bind(socket) as (chunk: Uint8Array, callback?: (error?: Error | null) => void) => boolean;

@@ -31,15 +31,21 @@ const HEADER = 5;
 /** RFC 8446 §5.2: a protected record is at most 2^14 + 256 bytes; anything longer is not TLS. */
 const MAX_RECORD = (1 << 14) + 256;
 
+/** What both directions of one connection learn: the version the ServerHello chose. */
+export interface TraceState {
+  tls13: boolean;
+}
+
 /** Follows one direction of the byte stream and reports each complete record. */
 export class RecordTracer {
   private pending: Buffer = Buffer.alloc(0);
-  /** Set after this direction's ChangeCipherSpec (1.2) or first ApplicationData record (1.3). */
-  private protectedFromNow = false;
+  /** Set after this direction's ChangeCipherSpec: in TLS 1.2 what follows is protected. */
+  private afterChangeCipherSpec = false;
   private broken = false;
 
   constructor(
     private readonly direction: Direction,
+    private readonly state: TraceState,
     private readonly report: (record: TracedRecord) => void,
   ) {}
 
@@ -61,22 +67,44 @@ export class RecordTracer {
   }
 
   private record(type: number, body: Buffer): void {
-    const encrypted = this.protectedFromNow || type === APPLICATION_DATA;
-    const messages = type === HANDSHAKE && !encrypted ? handshakeMessages(body) : [];
+    // TLS 1.3 protects records as ApplicationData (RFC 8446 §5.2) and its ChangeCipherSpec is a
+    // no-op for middleboxes (§D.4); in TLS 1.2 everything after ChangeCipherSpec is protected.
+    const encrypted = type === APPLICATION_DATA || (this.afterChangeCipherSpec && !this.state.tls13);
+    const messages = type === HANDSHAKE && !encrypted ? this.handshakeMessages(body) : [];
     this.report({ direction: this.direction, contentType: CONTENT_TYPES[type] ?? `type ${type}`, length: body.length, messages, encrypted });
-    if (type === CHANGE_CIPHER_SPEC || type === APPLICATION_DATA) this.protectedFromNow = true;
+    if (type === CHANGE_CIPHER_SPEC) this.afterChangeCipherSpec = true;
+  }
+
+  /** The names of the handshake messages that start in one record (a message may span records). */
+  private handshakeMessages(body: Buffer): string[] {
+    const names: string[] = [];
+    for (let at = 0; at + 4 <= body.length; at += 4 + body.readUIntBE(at + 1, 3)) {
+      const type = body[at]!;
+      const message = body.subarray(at + 4, at + 4 + body.readUIntBE(at + 1, 3));
+      if (type === SERVER_HELLO && choosesTls13(message)) this.state.tls13 = true;
+      // RFC 8446 §4.1.3: a ServerHello whose random is this constant is a HelloRetryRequest.
+      names.push(type === SERVER_HELLO && isHelloRetryRequest(message) ? 'HelloRetryRequest' : (HANDSHAKE_TYPES[type] ?? `handshake type ${type}`));
+    }
+    return names;
   }
 }
 
-/** The names of the handshake messages that start in one record (a message may span records). */
-function handshakeMessages(body: Buffer): string[] {
-  const names: string[] = [];
-  for (let at = 0; at + 4 <= body.length; at += 4 + body.readUIntBE(at + 1, 3)) {
-    const type = body[at]!;
-    // RFC 8446 §4.1.3: a ServerHello whose random is this constant is a HelloRetryRequest.
-    names.push(type === 2 && isHelloRetryRequest(body.subarray(at + 4)) ? 'HelloRetryRequest' : (HANDSHAKE_TYPES[type] ?? `handshake type ${type}`));
+const SERVER_HELLO = 2;
+const SUPPORTED_VERSIONS = 43;
+
+/** A ServerHello (or HelloRetryRequest) whose supported_versions says TLS 1.3 (RFC 8446 §4.2.1). */
+function choosesTls13(hello: Buffer): boolean {
+  // legacy_version, random, legacy_session_id_echo, cipher_suite, legacy_compression_method
+  let at = 2 + 32;
+  if (at >= hello.length) return false;
+  at += 1 + hello[at]! + 2 + 1 + 2;
+  while (at + 4 <= hello.length) {
+    const type = hello.readUInt16BE(at);
+    const length = hello.readUInt16BE(at + 2);
+    if (type === SUPPORTED_VERSIONS && length === 2 && at + 6 <= hello.length) return hello.readUInt16BE(at + 4) === 0x0304;
+    at += 4 + length;
   }
-  return names;
+  return false;
 }
 
 const HRR_RANDOM = Buffer.from('cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c', 'hex');

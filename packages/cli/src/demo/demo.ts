@@ -25,14 +25,20 @@ interface RunningServer {
  * Prints a table, failures numbered below it; the exit code is 0 once the demo has run (the tests
  * hold the backends to the results).
  */
-export async function demo(argv: readonly string[], out: Writable): Promise<number> {
+export async function demo(argv: readonly string[], out: Writable, err: Writable): Promise<number> {
   const o = parseArgs(argv, DEMO_OPTIONS);
   const only = o.backend?.split(',').filter((name) => name !== '');
   const say = (line = ''): void => {
     out.write(line + '\n');
   };
   const started = performance.now();
-  const backends = await availableBackends(say, only);
+  let backends: TlsBackend[];
+  try {
+    backends = await availableBackends(say, only);
+  } catch (error) {
+    err.write(failedThrown(error) + '\n');
+    return 1;
+  }
   const pki = demoPki();
   const servers: RunningServer[] = [];
   try {
