@@ -20,7 +20,7 @@ export type { TlsConfig, ContextConfig, SessionConfig, CertificateKeyPair } from
 export { refuseRequiredExtendedMasterSecret } from './engine/config.js';
 export type { TlsBackend, EngineContext, TlsEngine, EngineSink, HandshakeResult } from './engine/spi.js';
 export { GskError } from './gsk/GskError.js';
-export type { SecureAttributes } from './attributes/SecureAttributes.js';
+export type { SecureAttributes, Pem } from './attributes/SecureAttributes.js';
 export { resolveTlsConfig, resolveContextConfig, resolveSessionConfig } from './attributes/resolveTlsConfig.js';
 export { selectCertificate } from './engine/selectCertificate.js';
 export { CompletionPort, PortDestroyedError } from './port/CompletionPort.js';

@@ -57,8 +57,11 @@ export async function loadBackendModule(name: string): Promise<ContainerModule> 
  * (synchronous unbind and load, its own module type) fits as well as a 7.x one.
  */
 export interface BackendContainer {
+  /** Whether the id has a binding (Container.isBound). */
   isBound(id: symbol): boolean;
+  /** Removes the id's bindings (Container.unbind; a promise in inversify 7). */
   unbind(id: symbol): unknown;
+  /** Loads a ContainerModule (Container.load; a promise in inversify 7). */
   load(module: never): unknown;
 }
 
