@@ -92,40 +92,29 @@ describe('tlsport s_client flags -> openssl s_server', function () {
     expect((await client(['-verify_ip', '127.0.0.1'])).code).to.equal(0);
     const wrongName = await client(['-verify_hostname', 'elsewhere.test']);
     expect(wrongName.code).to.equal(1);
-    expect(wrongName.stderr).to.match(/^FAILED GSK_ERROR_BAD_CERT_NAME? \(\d+\): |^FAILED GSK_\w+ \(\d+\): .*(host|name)/i);
+    expect(wrongName.stderr).to.match(/^FAILED GSK_TLSPORT_ERROR_HOSTNAME_MISMATCH \(\d+\): /);
     const wrongIp = await client(['-verify_ip', '10.9.8.7']);
     expect(wrongIp.code).to.equal(1);
-    expect(wrongIp.stderr).to.match(/^FAILED GSK_\w+ \(\d+\): /);
+    expect(wrongIp.stderr).to.match(/^FAILED GSK_TLSPORT_ERROR_HOSTNAME_MISMATCH \(\d+\): /);
     const clash = await client(['-verify_hostname', 'localhost', '-servername', 'other.test']);
     expect(clash.code).to.equal(2);
   });
-});
 
-describe('tlsport s_client k/K on stdin -> openssl s_server -msg', function () {
-  this.timeout(60_000);
-  let pki: InteropPki;
-
-  before(() => {
-    pki = interopPki();
+  describe('k/K on stdin -> openssl s_server -msg', () => {
+    for (const [line, requested] of [['k', false], ['K', true]] as const) {
+      it(`a "${line}" line sends a KeyUpdate${requested ? ' with update_requested' : ''}; data before and after arrives`, async () => {
+        const server = await opensslServer(['-msg', '-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile], { lineBuffered: true });
+        const r = await tlsport(['s_client', '-connect', `127.0.0.1:${server.port}`, '-CAfile', pki.ca.certFile, '-backend', 'openssl'], `before\n${line}\nafter\n`, 30_000);
+        expect(r.code, r.stderr).to.equal(0);
+        expect(r.stderr).to.include(requested ? 'KEYUPDATE requested\n' : 'KEYUPDATE\n');
+        await server.child.waitFor(/after\n/, 'stdout', 10_000);
+        const trace = server.child.stdout;
+        expect(trace.indexOf('before\n')).to.be.lessThan(trace.indexOf('<<< TLS 1.3, Handshake [length 0005], KeyUpdate'));
+        expect(trace.indexOf('<<< TLS 1.3, Handshake [length 0005], KeyUpdate')).to.be.lessThan(trace.indexOf('after\n'));
+        // KeyUpdate's update_requested byte (RFC 8446 §4.6.3), in the hex dump under -msg's line.
+        expect(trace).to.match(new RegExp(`KeyUpdate\\n +18 00 00 01 0${requested ? 1 : 0}\\n`));
+        await server.child.kill();
+      });
+    }
   });
-  after(async () => {
-    await killChildren();
-    pki.dispose();
-  });
-
-  for (const [line, requested] of [['k', false], ['K', true]] as const) {
-    it(`a "${line}" line sends a KeyUpdate${requested ? ' with update_requested' : ''}; data before and after arrives`, async () => {
-      const server = await opensslServer(['-msg', '-cert', pki.ecdsa.chainFile, '-key', pki.ecdsa.keyFile], { lineBuffered: true });
-      const r = await tlsport(['s_client', '-connect', `127.0.0.1:${server.port}`, '-CAfile', pki.ca.certFile, '-backend', 'openssl'], `before\n${line}\nafter\n`, 30_000);
-      expect(r.code, r.stderr).to.equal(0);
-      expect(r.stderr).to.include(requested ? 'KEYUPDATE requested\n' : 'KEYUPDATE\n');
-      await server.child.waitFor(/after\n/, 'stdout', 10_000);
-      const trace = server.child.stdout;
-      expect(trace.indexOf('before\n')).to.be.lessThan(trace.indexOf('<<< TLS 1.3, Handshake [length 0005], KeyUpdate'));
-      expect(trace.indexOf('<<< TLS 1.3, Handshake [length 0005], KeyUpdate')).to.be.lessThan(trace.indexOf('after\n'));
-      // KeyUpdate's update_requested byte (RFC 8446 §4.6.3), in the hex dump under -msg's line.
-      expect(trace).to.match(new RegExp(`KeyUpdate\\n +18 00 00 01 0${requested ? 1 : 0}\\n`));
-      await server.child.kill();
-    });
-  }
 });
