@@ -20,6 +20,7 @@ export interface NativeOutcome {
   readonly records?: NativeOutcome;
 }
 
+/** One entry of OpenSSL's error queue: library and reason codes and its text. */
 export interface NativeErrorEntry {
   readonly library: number;
   readonly reason: number;
@@ -128,7 +129,9 @@ export function opensslConstant(name: string): number {
 
 /** OpenSSL's own texts, from the OpenSSL inside this node: an error reason's, a verification result's. */
 export const opensslText = {
+  /** ERR_reason_error_string: OpenSSL's text for a library's reason code, if it has one. */
   reason: (library: number, reason: number): string | undefined => addon.reasonText(library, reason),
+  /** X509_verify_cert_error_string: OpenSSL's text for an X509_V_ERR_* code. */
   verify: (code: number): string => addon.verifyText(code),
 };
 

@@ -56,6 +56,7 @@ export interface KeyShare {
   respond(clientPublicKey: Uint8Array): KeyShareResponse;
 }
 
+/** What answering a peer's key share produces: this side's share to send and the shared secret. */
 export interface KeyShareResponse {
   readonly publicKey: Uint8Array;
   readonly sharedSecret: Uint8Array;
