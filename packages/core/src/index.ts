@@ -20,7 +20,7 @@ export type { TlsConfig, ContextConfig, SessionConfig, CertificateKeyPair } from
 export { refuseRequiredExtendedMasterSecret } from './engine/config.js';
 export type { TlsBackend, EngineContext, TlsEngine, EngineSink, HandshakeResult } from './engine/spi.js';
 export { GskError } from './gsk/GskError.js';
-export type { SecureAttributes } from './attributes/SecureAttributes.js';
+export type { SecureAttributes, Pem } from './attributes/SecureAttributes.js';
 export { resolveTlsConfig, resolveContextConfig, resolveSessionConfig } from './attributes/resolveTlsConfig.js';
 export { selectCertificate } from './engine/selectCertificate.js';
 export { CompletionPort, PortDestroyedError } from './port/CompletionPort.js';
@@ -31,5 +31,5 @@ export type { Negotiated, PeerCertificateSummary } from './session/negotiated.js
 export { memoryPipe } from './transport/memoryPipe.js';
 export { Listener } from './transport/Listener.js';
 export { TLS_BACKEND } from './di/tokens.js';
-export { backendModule, useBackend, loadBackendModule, installedBackends, BACKEND_PACKAGES } from './di/backendModule.js';
+export { backendModule, useBackend, loadBackendModule, installedBackends, BACKEND_PACKAGES, type BackendContainer } from './di/backendModule.js';
 export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL } from './tls/policy.js';

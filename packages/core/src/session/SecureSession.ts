@@ -18,6 +18,7 @@ import type { EnginePlan, SessionHost } from './SessionHost.js';
 /** Where a session is in its life. */
 export type SessionState = 'open' | 'handshaking' | 'established' | 'closing' | 'closed';
 
+/** How shutdown()/startShutdown() close: 1-step (send close_notify) or 2-step (also wait for the peer's). */
 export interface ShutdownOptions {
   /** Wait for the peer's close_notify (2-step) instead of only sending ours (1-step). */
   twoStep?: boolean;

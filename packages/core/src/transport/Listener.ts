@@ -61,6 +61,7 @@ export class Listener {
     return GskStatus.GSK_OK;
   }
 
+  /** QsoCancelOperation: cancels the pending accepts with this id, posts each with ECANCELED, returns how many. */
   cancelOperation(id: OperationId): number {
     let n = 0;
     for (const op of this.operations.withId(id)) {
@@ -69,6 +70,7 @@ export class Listener {
     return n;
   }
 
+  /** QsoIsOperationPending: true while an accept with this id is started and not yet posted. */
   isOperationPending(id: OperationId): boolean {
     return this.operations.isPending(id);
   }
