@@ -89,6 +89,12 @@ export function tlsErrorFromNode(error: unknown): TlsError {
     if (fault !== undefined) return new TlsError(fault, `${reason} (${message})`, { cause: error });
   }
 
+  // OpenSSL 3.5 reports a handshake signature that does not verify (e.g. ServerKeyExchange) from
+  // the EVP layer ("provider signature failure") rather than as SSL_R_BAD_SIGNATURE.
+  if (/:provider signature failure:/.test(message) || reason === 'provider signature failure') {
+    return new TlsError('bad-signature', message, { cause: error });
+  }
+
   // As the openssl backend: an ASN.1 decode failure is a certificate that does not parse.
   if (code?.startsWith('ERR_OSSL_ASN1_') === true || /:asn1 encoding routines:/.test(message)) {
     return new TlsError('bad-certificate', message, { cause: error });
