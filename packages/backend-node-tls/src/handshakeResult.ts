@@ -19,6 +19,8 @@ function peerChain(socket: TLSSocket): Uint8Array[] {
 
 /** The group a client learns from its peer's ephemeral key; undefined after a 1.2 resumption. */
 export function clientGroup(socket: TLSSocket): GroupName | undefined {
+  // OpenSSL 3.5 still reports the original session's key after a 1.2 resumption; 3.0 none.
+  if (socket.getProtocol() === 'TLSv1.2' && socket.isSessionReused()) return undefined;
   const info = socket.getEphemeralKeyInfo() as { name?: string } | null;
   return info?.name === undefined ? undefined : groupByName(info.name)?.name;
 }

@@ -1,6 +1,7 @@
 import type { CertificateKeyPair } from '../engine/config.js';
 
-type Pem = string | Uint8Array;
+/** PEM text, as a string or its bytes. */
+export type Pem = string | Uint8Array;
 
 /**
  * Attributes of an environment or session, in Node `tls` vocabulary, with GSKit attribute ids

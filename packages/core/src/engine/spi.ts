@@ -31,6 +31,7 @@ export interface EngineSink {
   transmit(ciphertext: Uint8Array): void;
   /** Decrypted application data, in order. */
   plaintext(data: Uint8Array): void;
+  /** The handshake finished: what was negotiated. Called once, before any plaintext. */
   handshakeComplete(result: HandshakeResult): void;
   /** The peer sent close_notify: no more plaintext will arrive. */
   peerClosed(): void;

@@ -62,10 +62,12 @@ export class Listener {
     return GskStatus.GSK_OK;
   }
 
+  /** QsoCancelOperation: cancels the pending accepts with this id, posts each with ECANCELED, returns how many. */
   cancelOperation(id: OperationId): number {
     return this.operations.cancel(id);
   }
 
+  /** QsoIsOperationPending: true while an accept with this id is started and not yet posted. */
   isOperationPending(id: OperationId): boolean {
     return this.operations.isPending(id);
   }

@@ -16,6 +16,7 @@ import { TlsError } from '../tls/TlsError.js';
 import { SecureSession } from './SecureSession.js';
 import type { EnginePlan, SessionHost } from './SessionHost.js';
 
+/** How openSession treats the socket it is given. */
 export interface OpenSessionOptions {
   /** The session destroys the socket when it closes (default false: it never closes what it did not create). */
   ownsSocket?: boolean;
@@ -77,6 +78,7 @@ export class SecureEnvironment implements SessionHost {
     this.attrs = { ...this.attrs, [id]: value };
   }
 
+  /** gsk_attribute_set_*: sets several attributes at once; before init() only (GSK_INVALID_STATE after). */
   setAttributes(attrs: SecureAttributes): void {
     this.assertOpen('attributes');
     checkAttributes(attrs);

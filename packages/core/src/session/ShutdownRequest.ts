@@ -5,6 +5,7 @@ import type { OperationId } from '../port/Overlapped.js';
 import { TlsError } from '../tls/TlsError.js';
 import type { EndOfInput } from './ReceiveQueue.js';
 
+/** How shutdown()/startShutdown() close: 1-step (send close_notify) or 2-step (also wait for the peer's). */
 export interface ShutdownOptions {
   /** Wait for the peer's close_notify (2-step) instead of only sending ours (1-step). */
   twoStep?: boolean;
