@@ -4,6 +4,7 @@ import { closeHttpServer } from '../servers/closeHttpServer.js';
 import type { AddressInfo } from 'node:net';
 import { TLSSocket, connect, createSecureContext, createServer, type SecureContext, type Server } from 'node:tls';
 import { groupByName, memoryPipe } from '@tlsport/core';
+import { opensslHasHybridGroups } from '@tlsport/core/openssl';
 import { ByteCounter, streamTransfer } from '../links/streamTransfer.js';
 import type { BenchPki, CertKind } from '../pki.js';
 import type { BulkLink, BulkSuite, Contender, HandshakeProfile, Handshaker, HttpsSide, IdleSessions, ServerUnderTest } from './Contender.js';
@@ -22,6 +23,9 @@ export class NodeTlsContender implements Contender {
   constructor(private readonly pki: BenchPki) {}
 
   async handshaker(profile: HandshakeProfile): Promise<Handshaker> {
+    if (groupByName(profile.group)!.hybrid && !opensslHasHybridGroups(process.versions.openssl)) {
+      throw new Error(`${profile.group} needs OpenSSL 3.5 or later; this Node has OpenSSL ${process.versions.openssl}`);
+    }
     const serverContext = this.serverContext(profile.cert);
     const clientContext = createSecureContext({ ca: this.pki.ca(profile.cert), ecdhCurve: clientGroups(profile), minVersion: profile.version, maxVersion: profile.version });
     let session: Buffer | undefined;

@@ -4,7 +4,9 @@ import { REPO_ROOT } from '../support/repoRoot.js';
 import type { HostileRow } from './run.js';
 import { renderSummary } from './table.js';
 
-export const HOSTILE_DOC = join(REPO_ROOT, 'docs/hostile-peers.md');
+/** The Node this suite runs on: Node 20 (OpenSSL 3.0) writes docs/hostile-peers.md, others docs/hostile-peers-node<major>.md. */
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+export const HOSTILE_DOC = join(REPO_ROOT, 'docs', NODE_MAJOR === 20 ? 'hostile-peers.md' : `hostile-peers-node${NODE_MAJOR}.md`);
 const README = join(REPO_ROOT, 'README.md');
 const START = '<!-- hostile-peers:start -->';
 const END = '<!-- hostile-peers:end -->';

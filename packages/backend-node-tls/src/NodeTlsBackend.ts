@@ -1,4 +1,4 @@
-import { refuseRequiredExtendedMasterSecret, type ContextConfig, type EngineContext, type TlsBackend } from '@tlsport/core';
+import { refuseRequiredExtendedMasterSecret, type ContextConfig, type EngineContext, type TlsBackend } from '@tlsport/core/spi';
 import { NodeTlsContext } from './NodeTlsContext.js';
 
 /** The tlsport backend over Node's own tls module (a TLSSocket on an in-memory duplex). */

@@ -1,4 +1,4 @@
-import type { ContextConfig, EngineContext, EngineSink, SessionConfig, TlsEngine } from '@tlsport/core';
+import type { ContextConfig, EngineContext, EngineSink, SessionConfig, TlsEngine } from '@tlsport/core/spi';
 import { NodeTlsEngine } from './NodeTlsEngine.js';
 import { SecureContextSet } from './SecureContextSet.js';
 

@@ -1,6 +1,6 @@
 import { Duplex } from 'node:stream';
 import { TLSSocket, connect, type PeerCertificate, type SecureContext } from 'node:tls';
-import { TlsError, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core';
+import { TlsError, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
 import { tlsErrorFromNode } from './faultTable.js';
 import { clientGroup, handshakeResult } from './handshakeResult.js';
 import { clientVerifyError, releaseServerSocket } from './nodeInternals.js';
@@ -18,7 +18,7 @@ export class NodeTlsEngine implements TlsEngine {
   private socket: TLSSocket | undefined;
   private readonly groupObserver: ServerGroupObserver | undefined;
   private readonly role: 'client' | 'server';
-  /** Whether sink methods may still be called (false after failure or destroy). */
+  /** False once the connection failed or the engine is destroyed: input and sends are refused. */
   private live = true;
   private destroyed = false;
   private established = false;
@@ -56,12 +56,8 @@ export class NodeTlsEngine implements TlsEngine {
     if (this.destroyed) return;
     const socket = this.role === 'client' ? this.connectClient() : this.acceptServer();
     this.socket = socket;
-    socket.on('data', (data: Buffer) => {
-      if (this.live) this.sink.plaintext(data);
-    });
-    socket.on('end', () => {
-      if (this.live) this.sink.peerClosed();
-    });
+    socket.on('data', (data: Buffer) => this.sink.plaintext(data));
+    socket.on('end', () => this.sink.peerClosed());
     socket.on('error', (error: unknown) => this.fail(this.explain(tlsErrorFromNode(error))));
     socket.on('close', () => {
       if (this.live && !(this.closeNotifySent && this.established)) {
@@ -69,9 +65,7 @@ export class NodeTlsEngine implements TlsEngine {
       }
     });
     if (this.config.keylog) {
-      socket.on('keylog', (line: Buffer) => {
-        if (this.live) this.sink.keylog(line.toString('latin1').trimEnd());
-      });
+      socket.on('keylog', (line: Buffer) => this.sink.keylog(line.toString('latin1').trimEnd()));
     }
   }
 
@@ -88,9 +82,7 @@ export class NodeTlsEngine implements TlsEngine {
       checkServerIdentity: (_host: string, cert: PeerCertificate) => (expectedName === undefined ? undefined : checkServerIdentityFromSan(expectedName, cert)),
     });
     socket.on('secureConnect', () => this.complete(socket.authorized === true));
-    socket.on('session', (state: Buffer) => {
-      if (this.live) this.sink.session(state);
-    });
+    socket.on('session', (state: Buffer) => this.sink.session(state));
     return socket;
   }
 
@@ -156,7 +148,6 @@ export class NodeTlsEngine implements TlsEngine {
   }
 
   private transmit(chunk: Buffer): void {
-    if (!this.live) return;
     this.groupObserver?.observe(chunk);
     this.sink.transmit(chunk);
   }
@@ -208,6 +199,14 @@ export class NodeTlsEngine implements TlsEngine {
    */
   keyUpdate(_requestPeer: boolean): void {
     throw new TlsError('unsupported', "KeyUpdate is not available on the node-tls backend: Node's tls module exposes no KeyUpdate API (use the openssl or pure backend)", { alert: undefined });
+  }
+
+  /**
+   * Ciphertext not yet taken by Node's TLS layer. Plaintext queued in the TLSSocket is not
+   * counted: it is the caller's own send buffer, referenced and not copied, until `written`.
+   */
+  bufferedBytes(): number {
+    return this.wire.readableLength;
   }
 
   closeNotify(): void {

@@ -1,6 +1,6 @@
 import { constants, randomBytes } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
-import { selectCertificate, type CertificateKeyPair, type ContextConfig } from '@tlsport/core';
+import { selectCertificate, type CertificateKeyPair, type ContextConfig } from '@tlsport/core/spi';
 import { opensslSettings, type OpenSslSettings } from '@tlsport/core/openssl';
 import { contextErrorFromNode } from './faultTable.js';
 

@@ -1,4 +1,4 @@
-import { groupByCode, type GroupName } from '@tlsport/core';
+import { groupByCode, type GroupName } from '@tlsport/core/spi';
 
 const RECORD_HEADER = 5;
 const CONTENT_CHANGE_CIPHER_SPEC = 20;

@@ -1,4 +1,4 @@
-import { AlertDescription, TlsError, errnoFromNodeCode, type TlsFault } from '@tlsport/core';
+import { AlertDescription, TlsError, errnoFromNodeCode, type TlsFault } from '@tlsport/core/spi';
 import { opensslReasonText, SSL_REASON_FAULTS, VERIFY_ERRORS, type SslReasonName } from '@tlsport/core/openssl';
 
 /**
@@ -31,9 +31,10 @@ const FAULT_BY_OPENSSL_REASON: ReadonlyMap<string, TlsFault> = new Map(
 /**
  * A received fatal alert: OpenSSL reports "<sslv3|tlsv1|tlsv13> alert <name>" (ssl/ssl_err.c,
  * SSL_R_SSLV3_ALERT_* / SSL_R_TLSV1_ALERT_* / SSL_R_TLSV13_ALERT_*), <name> being the RFC 8446
- * alert name with spaces; OpenSSL spells user_canceled "user cancelled".
+ * alert name with spaces; OpenSSL spells user_canceled "user cancelled". From OpenSSL 3.2 (Node
+ * 22.20+/24) the SSLV3 ones read "ssl/tls alert <name>".
  */
-const PEER_ALERT_REASON = /^(?:sslv3|tlsv1|tlsv13) alert (.+)$/;
+const PEER_ALERT_REASON = /^(?:sslv3|ssl\/tls|tlsv1|tlsv13) alert (.+)$/;
 const ALERT_NAME_SPELLINGS: Readonly<Record<string, string>> = { 'user cancelled': 'user_canceled' };
 
 /** Node errors about the stream under the TLS socket rather than TLS itself. */
@@ -86,6 +87,12 @@ export function tlsErrorFromNode(error: unknown): TlsError {
     }
     const fault = FAULT_BY_OPENSSL_REASON.get(reason);
     if (fault !== undefined) return new TlsError(fault, `${reason} (${message})`, { cause: error });
+  }
+
+  // OpenSSL 3.5 reports a handshake signature that does not verify (e.g. ServerKeyExchange) from
+  // the EVP layer ("provider signature failure") rather than as SSL_R_BAD_SIGNATURE.
+  if (/:provider signature failure:/.test(message) || reason === 'provider signature failure') {
+    return new TlsError('bad-signature', message, { cause: error });
   }
 
   // As the openssl backend: an ASN.1 decode failure is a certificate that does not parse.

@@ -1,5 +1,5 @@
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
-import { groupByName, type GroupName, type HandshakeResult, type TlsVersion } from '@tlsport/core';
+import { groupByName, type GroupName, type HandshakeResult, type TlsVersion } from '@tlsport/core/spi';
 
 /**
  * The peer's chain as Node reports it, leaf first, DER: the certificates the peer sent in issuing
@@ -19,6 +19,8 @@ function peerChain(socket: TLSSocket): Uint8Array[] {
 
 /** The group a client learns from its peer's ephemeral key; undefined after a 1.2 resumption. */
 export function clientGroup(socket: TLSSocket): GroupName | undefined {
+  // OpenSSL 3.5 still reports the original session's key after a 1.2 resumption; 3.0 none.
+  if (socket.getProtocol() === 'TLSv1.2' && socket.isSessionReused()) return undefined;
   const info = socket.getEphemeralKeyInfo() as { name?: string } | null;
   return info?.name === undefined ? undefined : groupByName(info.name)?.name;
 }

@@ -1,4 +1,4 @@
-import { backendModule } from '@tlsport/core';
+import { backendModule } from '@tlsport/core/spi';
 import { NodeTlsBackend } from './NodeTlsBackend.js';
 
 export { NodeTlsBackend };

@@ -1,4 +1,4 @@
-import { refuseRequiredExtendedMasterSecret, type ContextConfig, type EngineContext, type TlsBackend } from '@tlsport/core';
+import { refuseRequiredExtendedMasterSecret, type ContextConfig, type EngineContext, type TlsBackend } from '@tlsport/core/spi';
 import { OpenSslContext } from './OpenSslContext.js';
 
 /** tlsport's engine over the OpenSSL inside the node binary (native addon, handshakes on the libuv pool). */

@@ -1,4 +1,4 @@
-import { TlsError, type ContextConfig, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core';
+import { TlsError, type ContextConfig, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
 import { opensslSettings, type OpenSslSettings } from '@tlsport/core/openssl';
 import { addon, type NativeContext } from './native.js';
 import { certificatePairs, contextOptions } from './nativeOptions.js';

@@ -1,4 +1,4 @@
-import { cancelledError, selectCertificate, TlsError, type CertificateKeyPair, type ContextConfig, type EngineSink, type SessionConfig, type TlsEngine, type TlsVersion } from '@tlsport/core';
+import { cancelledError, selectCertificate, TlsError, type CertificateKeyPair, type ContextConfig, type EngineSink, type SessionConfig, type TlsEngine, type TlsVersion } from '@tlsport/core/spi';
 import type { OpenSslSettings } from '@tlsport/core/openssl';
 import { handshakeResult } from './handshakeResult.js';
 import { addon, type NativeContext, type NativeEngine, type NativeOutcome } from './native.js';
@@ -23,8 +23,6 @@ type Phase = 'created' | 'handshaking' | 'open' | 'ended';
  */
 export class OpenSslEngine implements TlsEngine {
   private readonly native: NativeEngine;
-  /** The caller's sink, silenced once destroy() begins (a sink method may itself call destroy). */
-  private readonly sink: EngineSink;
   private readonly queued: Uint8Array[] = [];
   /** A pool step is running; resolves when its outcome arrives. */
   private step: Promise<void> | undefined;
@@ -57,19 +55,9 @@ export class OpenSslEngine implements TlsEngine {
     context: NativeContext,
     private readonly parts: OpenSslContextParts,
     session: SessionConfig,
-    sink: EngineSink,
+    private readonly sink: EngineSink,
   ) {
     this.role = parts.config.role;
-    const live = () => this.destroyed === undefined;
-    this.sink = {
-      transmit: (bytes) => { if (live()) sink.transmit(bytes); },
-      plaintext: (data) => { if (live()) sink.plaintext(data); },
-      handshakeComplete: (result) => { if (live()) sink.handshakeComplete(result); },
-      peerClosed: () => { if (live()) sink.peerClosed(); },
-      failed: (error) => { if (live()) sink.failed(error); },
-      keylog: (line) => { if (live()) sink.keylog(line); },
-      session: (state) => { if (live()) sink.session(state); },
-    };
     const server = this.role === 'server';
     const chooseCertificate = server && parts.config.sniCertificates.size > 0;
     try {
@@ -129,6 +117,13 @@ export class OpenSslEngine implements TlsEngine {
   exportKeyingMaterial(length: number, label: string, context: Uint8Array | undefined): Uint8Array {
     if (this.phase !== 'open') throw this.failure ?? new TlsError('internal', 'keying material needs a completed handshake', { alert: undefined });
     return this.native.exportKeyingMaterial(length, label, context);
+  }
+
+  /** Input held back while a pool step runs; OpenSSL's own partial record (one at most) is not visible here. */
+  bufferedBytes(): number {
+    let n = 0;
+    for (const chunk of this.queued) n += chunk.length;
+    return n;
   }
 
   keyUpdate(requestPeer: boolean): void {

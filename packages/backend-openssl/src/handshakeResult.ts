@@ -1,4 +1,4 @@
-import { groupByName, suiteByName, TlsError, type HandshakeResult, type TlsVersion } from '@tlsport/core';
+import { groupByName, suiteByName, TlsError, type HandshakeResult, type TlsVersion } from '@tlsport/core/spi';
 import { opensslConstant, type NativeHandshakeInfo } from './native.js';
 
 const X509_V_OK = opensslConstant('X509_V_OK');

@@ -20,6 +20,7 @@ export interface NativeOutcome {
   readonly records?: NativeOutcome;
 }
 
+/** One entry of OpenSSL's error queue: library and reason codes and its text. */
 export interface NativeErrorEntry {
   readonly library: number;
   readonly reason: number;
@@ -100,8 +101,26 @@ interface Addon {
   verifyText(code: number): string;
 }
 
-/** The addon scripts/build.mjs built into build/Release (during npm install). */
-export const addon: Addon = createRequire(import.meta.url)('../../build/Release/tlsport_openssl.node') as Addon;
+/**
+ * Where scripts/build.mjs puts the addon for the running Node: one folder per Node ABI and
+ * OpenSSL version (the addon uses both), so builds for several Node versions live side by side.
+ */
+export const ADDON_KEY = `node-abi${process.versions.modules}-openssl${process.versions.openssl}`;
+
+function loadAddon(): Addon {
+  const file = `../../build/${ADDON_KEY}/build/Release/tlsport_openssl.node`;
+  try {
+    return createRequire(import.meta.url)(file) as Addon;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+    const why = missing ? `the native addon is not built for this node (${process.version}, ABI ${process.versions.modules}, OpenSSL ${process.versions.openssl})` : `the native addon does not load: ${(error as Error).message}`;
+    // The install script builds it; --ignore-scripts, a missing compiler or a newer node skip it.
+    throw new Error(`@tlsport/backend-openssl: ${why}; build it with \`npm rebuild @tlsport/backend-openssl\` (needs python3, make and a C++17 compiler)`, { cause: error });
+  }
+}
+
+/** The addon scripts/build.mjs built for this Node (during npm install or npm rebuild). */
+export const addon: Addon = loadAddon();
 
 /** An OpenSSL macro's value by name; throws for a name the addon does not export. */
 export function opensslConstant(name: string): number {
@@ -112,7 +131,9 @@ export function opensslConstant(name: string): number {
 
 /** OpenSSL's own texts, from the OpenSSL inside this node: an error reason's, a verification result's. */
 export const opensslText = {
+  /** ERR_reason_error_string: OpenSSL's text for a library's reason code, if it has one. */
   reason: (library: number, reason: number): string | undefined => addon.reasonText(library, reason),
+  /** X509_verify_cert_error_string: OpenSSL's text for an X509_V_ERR_* code. */
   verify: (code: number): string => addon.verifyText(code),
 };
 

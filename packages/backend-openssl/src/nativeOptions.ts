@@ -1,4 +1,4 @@
-import type { CertificateKeyPair, ContextConfig, SessionConfig, TlsVersion } from '@tlsport/core';
+import type { CertificateKeyPair, ContextConfig, SessionConfig, TlsVersion } from '@tlsport/core/spi';
 import type { OpenSslSettings } from '@tlsport/core/openssl';
 import { opensslConstant, type NativeContextOptions, type NativeEngineOptions } from './native.js';
 

@@ -1,4 +1,4 @@
-import { TlsError, type TlsFault } from '@tlsport/core';
+import { TlsError, type TlsFault } from '@tlsport/core/spi';
 import { OTHER_SSL_FAULT, OTHER_VERIFY_FAULT, SSL_REASON_FAULTS, VERIFY_ERRORS } from '@tlsport/core/openssl';
 import { opensslConstant, type NativeOutcome } from './native.js';
 

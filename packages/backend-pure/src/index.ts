@@ -1,9 +1,9 @@
-import { backendModule } from '@tlsport/core';
+import { backendModule } from '@tlsport/core/spi';
 import { PureBackend } from './engine/PureBackend.js';
 
 export { PureBackend, type PureBackendOptions } from './engine/PureBackend.js';
 export type { Clock, RandomSource } from './tls13/sources.js';
-export type { CryptoProvider } from './crypto/provider.js';
+export type { CryptoProvider, Aead, AeadName, Hash, HashName, KeyKind, KeyShare, KeyShareResponse, MlKem768, MlKemEncapsulation, MlKemKeyPair, PrivateKey, PublicKey, SignatureScheme } from './crypto/provider.js';
 
 /** The pure backend with the default provider, clock and randomness. */
 export const pureBackend = new PureBackend();

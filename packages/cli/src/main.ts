@@ -1,7 +1,7 @@
-import { sClient, S_CLIENT_USAGE } from './client/sClient.js';
-import { demo } from './demo/demo.js';
 import { UsageError } from './args/parseArgs.js';
-import { sServer, S_SERVER_USAGE } from './server/sServer.js';
+import { S_CLIENT_USAGE } from './client/options.js';
+import { DEMO_USAGE } from './demo/options.js';
+import { S_SERVER_USAGE } from './server/options.js';
 
 interface Command {
   readonly usage: string;
@@ -10,12 +10,13 @@ interface Command {
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 
+// Each command's code (and with it core, rxjs, inversify and the backends) loads only when the
+// command runs: `tlsport -help` and `<command> -help` stay at Node's own start-up time.
 const COMMANDS: Readonly<Record<string, Command>> = {
-  s_client: { usage: S_CLIENT_USAGE, run: (argv) => sClient(argv, io) },
-  s_server: { usage: S_SERVER_USAGE, run: (argv) => sServer(argv, io) },
-  demo: { usage: 'usage: tlsport demo\nEvery installed backend against every other, on loopback, with a throwaway PKI.', run: (argv) => demo(argv, io.stdout) },
+  s_client: { usage: S_CLIENT_USAGE, run: async (argv) => (await import('./client/sClient.js')).sClient(argv, io) },
+  s_server: { usage: S_SERVER_USAGE, run: async (argv) => (await import('./server/sServer.js')).sServer(argv, io) },
+  demo: { usage: DEMO_USAGE, run: async (argv) => (await import('./demo/demo.js')).demo(argv, io.stdout, io.stderr) },
 };
-
 const OVERVIEW = [
   'usage: tlsport <command> [options]',
   '',

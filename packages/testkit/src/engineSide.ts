@@ -1,4 +1,4 @@
-import type { EngineSink, HandshakeResult, TlsEngine, TlsError } from '@tlsport/core';
+import { guardSink, type EngineSink, type HandshakeResult, type TlsEngine, type TlsError } from '@tlsport/core';
 
 /** What one engine has reported, as tests inspect it: an in-memory pair's side or a socket's engine. */
 export class EngineSide {
@@ -16,9 +16,12 @@ export class EngineSide {
     return Buffer.concat(this.received).toString('utf8');
   }
 
-  /** A sink that records into this side; each transmitted chunk is copied, kept in `wire` and handed to `deliver`. */
+  /**
+   * A sink that records into this side; each transmitted chunk is copied, kept in `wire` and handed
+   * to `deliver`. Guarded as a session guards it: nothing gets through after `failed`.
+   */
   sink(deliver: (bytes: Uint8Array) => void): EngineSink {
-    return {
+    return guardSink({
       transmit: (bytes) => {
         const copy = Uint8Array.from(bytes);
         this.wire.push(copy);
@@ -36,6 +39,6 @@ export class EngineSide {
       },
       keylog: (line) => this.keylog.push(line),
       session: (state) => this.sessions.push(state),
-    };
+    }).sink;
   }
 }

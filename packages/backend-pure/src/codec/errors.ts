@@ -1,4 +1,4 @@
-import { AlertDescription, TlsError } from '@tlsport/core';
+import { AlertDescription, TlsError } from '@tlsport/core/spi';
 
 /** decode_error: a message that does not parse (RFC 8446 §6.2). */
 export function decodeError(detail: string): TlsError {

@@ -1,4 +1,4 @@
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 import type { Negotiated } from './handshakeResult.js';
 
 /** The fields every handshake context (either version, either side) fills in as it negotiates. */

@@ -1,4 +1,4 @@
-import type { GroupName, HandshakeResult, TlsVersion } from '@tlsport/core';
+import type { GroupName, HandshakeResult, TlsVersion } from '@tlsport/core/spi';
 
 /** What every handshake context (either version, either side) has settled by the time it completes. */
 export interface Negotiated {

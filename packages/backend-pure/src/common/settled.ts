@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 
 /**
  * A context field a later handshake state relies on. Undefined there means the state machine ran

@@ -1,5 +1,5 @@
 import { hmac } from '@noble/hashes/hmac.js';
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 import type { Aead, AeadName, CryptoProvider, Hash, HashName, KeyShare, MlKem768, PrivateKey, PublicKey } from './provider.js';
 import { hkdfExpand, hkdfExtract } from './hkdf.js';
 import { NOBLE_HASHES, nobleDigest } from './noble/nobleHashes.js';

@@ -1,4 +1,4 @@
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 import { ProviderError, type KeyShare, type KeyShareResponse } from './provider.js';
 
 export const X25519_KEY_LENGTH = 32;

@@ -1,4 +1,4 @@
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 import { ProviderError, type KeyShare, type KeyShareResponse, type MlKem768, type MlKemKeyPair } from './provider.js';
 import { concatBytes } from './bytes.js';
 import { MLKEM768 } from './mlkemParams.js';

@@ -1,4 +1,4 @@
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 
 /**
  * The crypto a TLS stack needs, behind one interface so the protocol code never names a library.
@@ -9,6 +9,7 @@ export type HashName = 'sha256' | 'sha384' | 'sha512';
 
 /** An incremental hash whose running state can be forked (the transcript hash needs both). */
 export interface Hash {
+  /** Adds `data` to what is hashed. */
   update(data: Uint8Array): this;
   /** The digest of everything so far; the hash stays usable. */
   snapshot(): Uint8Array;
@@ -16,11 +17,13 @@ export interface Hash {
   fork(): Hash;
 }
 
+/** The AEADs of the TLS 1.3 and 1.2 suites tlsport speaks. */
 export type AeadName = 'aes-128-gcm' | 'aes-256-gcm' | 'chacha20-poly1305';
 
 /** An AEAD bound to one key. Tags are 16 bytes and appended to the ciphertext. */
 export interface Aead {
   readonly name: AeadName;
+  /** Encrypts and authenticates `plaintext` with `aad`; returns ciphertext and tag. */
   seal(nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array;
   /**
    * seal() over the concatenation of `plaintext`, with ciphertext || tag written into `out` from
@@ -53,6 +56,7 @@ export interface KeyShare {
   respond(clientPublicKey: Uint8Array): KeyShareResponse;
 }
 
+/** What answering a peer's key share produces: this side's share to send and the shared secret. */
 export interface KeyShareResponse {
   readonly publicKey: Uint8Array;
   readonly sharedSecret: Uint8Array;
@@ -75,6 +79,7 @@ export enum SignatureScheme {
   rsa_pss_pss_sha512 = 0x080b,
 }
 
+/** The kinds of private key a certificate can hold. */
 export type KeyKind = 'ec-p256' | 'ec-p384' | 'rsa' | 'ed25519';
 
 /** A private key loaded once per environment. */
@@ -126,6 +131,7 @@ export interface MlKem768 {
   encapsulate(encapsulationKey: Uint8Array, randomness?: Uint8Array): MlKemEncapsulation;
 }
 
+/** An ML-KEM-768 key pair: the encapsulation key to send and decapsulation with the secret half. */
 export interface MlKemKeyPair {
   /** ek: 1184 bytes. */
   readonly encapsulationKey: Uint8Array;
@@ -136,6 +142,7 @@ export interface MlKemKeyPair {
   decapsulate(ciphertext: Uint8Array): Uint8Array;
 }
 
+/** What encapsulation produces: the ciphertext to send and the shared secret. */
 export interface MlKemEncapsulation {
   /** 1088 bytes. */
   readonly ciphertext: Uint8Array;
@@ -143,21 +150,30 @@ export interface MlKemEncapsulation {
   readonly sharedSecret: Uint8Array;
 }
 
+/** The primitives the pure engine needs, so they can come from node:crypto or from the audited `@noble` libraries. */
 export interface CryptoProvider {
   /** "node" or "noble". */
   readonly name: string;
+  /** A running hash (the handshake transcript). */
   hash(name: HashName): Hash;
+  /** The hash of `data` in one call. */
   digest(name: HashName, data: Uint8Array): Uint8Array;
+  /** HMAC (RFC 2104) of `data` under `key`. */
   hmac(name: HashName, key: Uint8Array, data: Uint8Array): Uint8Array;
+  /** HKDF-Extract (RFC 5869 §2.2). */
   hkdfExtract(name: HashName, salt: Uint8Array, ikm: Uint8Array): Uint8Array;
+  /** HKDF-Expand (RFC 5869 §2.3). */
   hkdfExpand(name: HashName, prk: Uint8Array, info: Uint8Array, length: number): Uint8Array;
+  /** An AEAD keyed for one direction of a record layer. */
   aead(name: AeadName, key: Uint8Array): Aead;
+  /** A fresh key pair for a key-exchange group. */
   generateKeyShare(group: GroupName): KeyShare;
   /**
    * A key share from a known private key (raw 32-byte X25519 scalar, or the big-endian NIST scalar
    * of the field's length): replaying recorded traces (RFC 8448) and test vectors.
    */
   importKeyShare(group: GroupName, privateKey: Uint8Array): KeyShare;
+  /** `length` bytes from a cryptographically secure generator. */
   randomBytes(length: number): Uint8Array;
   readonly mlkem768: MlKem768;
   /** PKCS#8 or traditional PEM (or PKCS#8 DER). Throws ProviderError for unsupported keys. */

@@ -1,9 +1,10 @@
-import type { ContextConfig, EngineContext, TlsBackend } from '@tlsport/core';
+import type { ContextConfig, EngineContext, TlsBackend } from '@tlsport/core/spi';
 import { defaultProvider } from '../crypto/index.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { providerRandom, systemClock, type Clock, type RandomSource } from '../tls13/sources.js';
 import { PureContext } from './PureContext.js';
 
+/** What a PureBackend can be given instead of its defaults: crypto provider, clock, randomness. */
 export interface PureBackendOptions {
   /** Crypto primitives; default: the node:crypto provider. */
   readonly provider?: CryptoProvider;

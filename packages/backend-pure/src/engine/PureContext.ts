@@ -1,4 +1,4 @@
-import { TlsError, selectCertificate, type CertificateKeyPair, type ContextConfig, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core';
+import { TlsError, selectCertificate, type CertificateKeyPair, type ContextConfig, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { chainFromPem, TrustStore } from '../tls13/certificates.js';
 import type { ClientOptions, LocalCertificate, ServerOptions } from '../tls13/options.js';

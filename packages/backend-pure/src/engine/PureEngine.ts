@@ -1,4 +1,4 @@
-import { AlertDescription, AlertLevel, TlsError, type EngineSink, type HandshakeResult, type TlsConfig, type TlsEngine } from '@tlsport/core';
+import { AlertDescription, AlertLevel, TlsError, type EngineSink, type HandshakeResult, type TlsConfig, type TlsEngine } from '@tlsport/core/spi';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { decodeError, unexpectedMessage } from '../codec/errors.js';
 import { HandshakeDeframer } from '../handshake/deframer.js';
@@ -200,6 +200,11 @@ export class PureEngine implements TlsEngine {
     if (this.state instanceof Connected && !this.closeSent) this.state.answerKeyUpdate();
   }
 
+  /** Partial records and a partial handshake message; output is transmitted as it is made. */
+  bufferedBytes(): number {
+    return this.records.bufferedInput + this.handshakeIn.length;
+  }
+
   closeNotify(): void {
     if (this.closeSent || this.isStopped() || this.phase === 'idle') return;
     this.closeSent = true;
@@ -245,6 +250,6 @@ export class PureEngine implements TlsEngine {
 
   private transmit(): void {
     const out = this.records.drain();
-    if (out !== undefined && !this.isStopped()) this.sink.transmit(out);
+    if (out !== undefined) this.sink.transmit(out);
   }
 }

@@ -4,7 +4,7 @@ import { parseExtensions, readExtension, writeExtensions } from './extensions.js
 import { parseU16List, writeU16List } from './extensionCodecs.js';
 import { ExtensionType, HandshakeType } from './types.js';
 import { frameHandshake, type HandshakeMessage } from './message.js';
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 
 /** CertificateRequest, RFC 8446 §4.3.2. Unknown extensions are ignored, as the RFC requires. */
 export interface CertificateRequest {

@@ -27,6 +27,11 @@ export class HandshakeDeframer {
     return this.headerFill === 0 && this.message === undefined;
   }
 
+  /** Bytes of a partial message received so far. */
+  get length(): number {
+    return this.message === undefined ? this.headerFill : this.messageFill;
+  }
+
   /** One record's fragment; the previous one must have been drained with `next()` first. */
   push(fragment: Uint8Array): void {
     this.input = fragment;

@@ -17,10 +17,6 @@ export class Transcript {
 
   constructor(private readonly provider: CryptoProvider) {}
 
-  get selected(): HashName | undefined {
-    return this.hashName;
-  }
-
   select(name: HashName): void {
     if (this.running !== undefined) return;
     this.hashName = name;

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import type { Aead } from '../crypto/provider.js';
 import { uninitialized, zero } from '../codec/bytes.js';
 import { unexpectedMessage } from '../codec/errors.js';

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { concat } from '../codec/bytes.js';
 import { unexpectedMessage } from '../codec/errors.js';
 import { ContentType, MAX_CIPHERTEXT, RECORD_HEADER, type RawRecord } from './types.js';
@@ -34,6 +34,11 @@ export class RecordDeframer {
     }
     this.buffer = concat(this.buffer, bytes);
     this.borrowed = false;
+  }
+
+  /** Bytes held towards the next records. */
+  get buffered(): number {
+    return this.buffer.length + (this.carried?.length ?? 0);
   }
 
   /** Copies what is left of a borrowed buffer (a partial record) so the caller may reuse its memory. */

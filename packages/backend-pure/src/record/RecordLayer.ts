@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { concat } from '../codec/bytes.js';
 import { unexpectedMessage } from '../codec/errors.js';
 import { MAX_SKIPPED_EARLY_DATA } from '../common/limits.js';
@@ -34,8 +34,9 @@ export class RecordLayer {
   /** Bytes of rejected 0-RTT data the server may still skip (RFC 8446 §4.2.10); 0: none. */
   private earlyDataBudget = 0;
 
-  get readProtected(): boolean {
-    return this.reader !== undefined;
+  /** Received bytes waiting to complete a record. */
+  get bufferedInput(): number {
+    return this.deframer.buffered;
   }
 
   setReader(cipher: RecordProtection): void {

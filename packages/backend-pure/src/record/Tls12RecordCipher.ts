@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import type { Aead } from '../crypto/provider.js';
 import { concat, uninitialized, zero } from '../codec/bytes.js';
 import { ContentType, MAX_PLAINTEXT, RECORD_HEADER, type RecordProtection } from './types.js';

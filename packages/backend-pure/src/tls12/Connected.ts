@@ -1,4 +1,4 @@
-import { AlertDescription, AlertLevel } from '@tlsport/core';
+import { AlertDescription, AlertLevel } from '@tlsport/core/spi';
 import { unexpectedMessage } from '../codec/errors.js';
 import { parseClientHello } from '../handshake/clientHello.js';
 import { parseEmptyMessage } from '../handshake/emptyMessage.js';

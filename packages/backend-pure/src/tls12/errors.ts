@@ -1,4 +1,4 @@
-import { AlertDescription, TlsError, type TlsFault } from '@tlsport/core';
+import { AlertDescription, TlsError, type TlsFault } from '@tlsport/core/spi';
 
 /**
  * TLS 1.2 has neither missing_extension nor certificate_required: RFC 5246 §7.2.2, RFC 5746 §3 and

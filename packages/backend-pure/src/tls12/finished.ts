@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { constantTimeEqual } from '../codec/bytes.js';
 import { unexpectedMessage } from '../codec/errors.js';
 import { parseFinished, serializeFinished } from '../handshake/finished.js';

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { SignatureScheme, type PrivateKey, type PublicKey } from '../crypto/provider.js';
 import { RSA_SCHEMES, signatureSchemeInfo } from '../crypto/signatureSchemes.js';
 import { illegalParameter } from '../codec/errors.js';

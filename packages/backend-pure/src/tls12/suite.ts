@@ -1,4 +1,4 @@
-import { suiteByCode, type CipherSuiteInfo } from '@tlsport/core';
+import { suiteByCode, type CipherSuiteInfo } from '@tlsport/core/spi';
 import type { AeadName, HashName, KeyKind } from '../crypto/provider.js';
 
 /** What the TLS 1.2 key schedule and record layer need from an ECDHE AEAD suite (RFC 5289, RFC 7905). */

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import type { CryptoProvider, PublicKey } from '../crypto/provider.js';
 import { parseCertificate, pemToDer, TrustStore, verifyChain, type Certificate, type VerifyOptions } from '../x509/index.js';
 

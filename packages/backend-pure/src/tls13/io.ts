@@ -1,4 +1,4 @@
-import type { HandshakeResult } from '@tlsport/core';
+import type { HandshakeResult } from '@tlsport/core/spi';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { toHex, zero } from '../codec/bytes.js';
 import type { HandshakeMessage } from '../handshake/message.js';

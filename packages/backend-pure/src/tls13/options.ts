@@ -1,4 +1,4 @@
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 import type { PrivateKey } from '../crypto/provider.js';
 import type { TrustStore } from './certificates.js';
 import type { SessionState } from './sessionState.js';

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { Reader } from '../codec/Reader.js';
 import { Writer } from '../codec/Writer.js';
 import { readOptionalString, readPeer, readTime, writeOptionalString, writePeer, writeTime } from '../common/sessionFields.js';

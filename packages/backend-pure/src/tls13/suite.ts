@@ -1,4 +1,4 @@
-import type { CipherSuiteInfo } from '@tlsport/core';
+import type { CipherSuiteInfo } from '@tlsport/core/spi';
 import type { AeadName, HashName } from '../crypto/provider.js';
 
 /** What the TLS 1.3 key schedule and record layer need from a cipher suite (RFC 8446 §B.4). */

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { equal } from '../codec/bytes.js';
 import { illegalParameter } from '../codec/errors.js';
 import type { ClientHello } from '../handshake/clientHello.js';

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 
 /**
  * The work one chain verification may do, whatever the peer sends (Go's crypto/x509 and

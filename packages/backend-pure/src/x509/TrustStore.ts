@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import type { CryptoProvider, PublicKey } from '../crypto/index.js';
 import type { Certificate } from './Certificate.js';
 import { equal } from '../codec/bytes.js';

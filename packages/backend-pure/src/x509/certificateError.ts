@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { Asn1Error } from '../asn1/index.js';
 
 /** A malformed certificate: the one fault every parse failure becomes. */

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { Asn1Error, DerReader, Tag } from '../asn1/index.js';
 import type { Certificate } from './Certificate.js';
 import { toHex } from './hex.js';

@@ -1,4 +1,4 @@
-import { TlsError, MIN_RSA_BITS } from '@tlsport/core';
+import { TlsError, MIN_RSA_BITS } from '@tlsport/core/spi';
 import { Asn1Error, DerReader, Tag } from '../asn1/index.js';
 import { ProviderError, type CryptoProvider, type PublicKey } from '../crypto/index.js';
 import type { Certificate } from './Certificate.js';

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import type { Certificate, DistinguishedName, GeneralSubtree, NameConstraints } from './Certificate.js';
 import type { GeneralName } from './generalNames.js';
 import { toHex } from './hex.js';

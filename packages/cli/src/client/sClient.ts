@@ -1,133 +1,81 @@
-import type { Readable, Writable } from 'node:stream';
-import { CompletionPort, GskStatus, OperationKind, SecureEnvironment, type Overlapped, type SecureSession } from '@tlsport/core';
-import { flag, parseArgs, text, usage } from '../args/parseArgs.js';
+import { SecureEnvironment, type SecureAttributes } from '@tlsport/core';
+import { parseArgs, UsageError, type OptionValues } from '../args/parseArgs.js';
 import { backendByName } from '../backend.js';
-import { connectedLine, failedCompletion, failedThrown } from '../report.js';
-import { startOrPost } from '../startOrPost.js';
-import { DEFAULT_BACKEND, hostPort, TLS_OPTIONS, tlsAttributes } from '../tlsOptions.js';
+import { failedThrown } from '../report.js';
+import { DEFAULT_BACKEND, hostPort, tlsAttributes } from '../tlsOptions.js';
+import { exchange, type ClientIo } from './exchange.js';
+import { handshakeOnce, type Established } from './handshakeOnce.js';
+import { S_CLIENT_OPTIONS } from './options.js';
+import { readSessionFile, writeSessionFile } from './sessionFile.js';
 
-export const S_CLIENT_OPTIONS = {
-  connect: text('HOST:PORT', 'where to connect (default 127.0.0.1:4433)'),
-  servername: text('NAME', 'SNI name and the name to verify (default: the -connect host)'),
-  noverify: flag('do not verify the server certificate'),
-  verify_return_error: flag('fail when verification fails (the default; kept for openssl compatibility)'),
-  ...TLS_OPTIONS,
-} as const;
+export type { ClientIo } from './exchange.js';
 
-export const S_CLIENT_USAGE = usage('s_client', 'Connects, prints one CONNECTED/FAILED line on stderr, sends stdin, prints what arrives.', S_CLIENT_OPTIONS);
+/** openssl s_client -reconnect: five more connections after the first. */
+const RECONNECTS = 5;
+/** How long a -reconnect round waits for the server's close_notify (and the tickets before it). */
+const ROUND_CLOSE_WAIT_MS = 2000;
 
-/** What s_client talks to besides the network. */
-export interface ClientIo {
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
-}
-
-/** Completion tags: which of the client's operations a completion belongs to. */
-const RECV = 'recv';
-const SEND = 'send';
-const STDIN = 'stdin';
-const STDIN_END = 'stdin-end';
-const SHUTDOWN = 'shutdown';
-
-const CHUNK = 16 * 1024;
-
+type ClientOptions = OptionValues<typeof S_CLIENT_OPTIONS>;
 
 /**
- * tlsport s_client: one handshake, then an IBM i style loop on one completion port. stdin chunks
- * are posted to the port (QsoPostIOCompletion) and sent from the loop, so every event — data in,
- * data out, stdin, shutdown — is a completion taken by port.wait(). Returns the exit code.
+ * tlsport s_client: one handshake (or 1 + 5 with -reconnect, each resuming the last session),
+ * then the data phase on the last connection. Returns the exit code.
  */
 export async function sClient(argv: readonly string[], io: ClientIo): Promise<number> {
   const o = parseArgs(argv, S_CLIENT_OPTIONS);
   const target = hostPort(o.connect ?? '127.0.0.1:4433', 'connect', '127.0.0.1');
-  const attrs = {
-    ...tlsAttributes(o),
-    role: 'client' as const,
-    servername: o.servername ?? target.host,
-    rejectUnauthorized: o.noverify !== true,
-  };
-  const report = (line: string): void => {
-    io.stderr.write(line + '\n');
-  };
+  const backend = o.backend ?? DEFAULT_BACKEND;
+  const attrs = clientAttributes(o, target.host);
+  let resume = o.sess_in === undefined ? undefined : readSessionFile(o.sess_in, backend);
 
   let env: SecureEnvironment;
-  let session: SecureSession;
   try {
-    env = await SecureEnvironment.open(await backendByName(o.backend ?? DEFAULT_BACKEND), attrs);
+    env = await SecureEnvironment.open(await backendByName(backend), attrs);
   } catch (error) {
-    report(failedThrown(error));
+    io.stderr.write(failedThrown(error) + '\n');
     return 1;
   }
+  let last: Established | undefined;
   try {
-    session = await env.connect(target);
-  } catch (error) {
-    report(failedThrown(error));
-    await env.close();
-    return 1;
-  }
-  const port = CompletionPort.create();
-  try {
-    session.startInit(port, { descriptorHandle: 'init' });
-    const init = (await port.wait())!;
-    if (init.returnValue !== GskStatus.GSK_OK) {
-      report(failedCompletion(init));
-      return 1;
+    for (let round = 0; round <= (o.reconnect === true ? RECONNECTS : 0); round++) {
+      if (last !== undefined) {
+        resume = await closeRound(last, o.no_ticket === true) ?? resume;
+        io.stderr.write(`RECONNECT ${round}${resume === undefined ? ' (no session to resume)' : ''}\n`);
+      }
+      last = await handshakeOnce(env, target, o.no_ticket === true ? undefined : resume, o, io);
+      if (last === undefined) return 1;
     }
-    if (o.quiet !== true) report(connectedLine(init.negotiated!));
-    return await exchange(session, port, io, report);
+    return await exchange(last!.session, last!.port, io, (line) => void io.stderr.write(line + '\n'));
   } finally {
-    await session.close();
-    port.destroy();
+    if (last !== undefined) {
+      const state = last.session.resumptionState;
+      if (o.sess_out !== undefined && state !== undefined && o.no_ticket !== true) writeSessionFile(o.sess_out, backend, state);
+      await last.session.close();
+      last.port.destroy();
+    }
     await env.close();
   }
 }
 
-/** The data phase: runs until the peer closes (exit 0) or the session fails (FAILED, exit 1). */
-async function exchange(session: SecureSession, port: CompletionPort, io: ClientIo, report: (line: string) => void): Promise<number> {
-  const receive = (): void => startOrPost(port, OperationKind.StartRecv, { buffer: new Uint8Array(CHUNK), postFlag: true, descriptorHandle: RECV }, (p, ov) => session.startRecv(p, ov));
-  const onData = (chunk: Buffer): void => port.post({ descriptorHandle: STDIN, buffer: chunk });
-  const onEnd = (): void => port.post({ descriptorHandle: STDIN_END });
-  io.stdin.on('data', onData).on('end', onEnd);
-  try {
-    receive();
-    for (;;) {
-      const c: Overlapped = (await port.wait())!;
-      switch (c.descriptorHandle) {
-        case RECV:
-          if (c.returnValue === GskStatus.GSK_OK) {
-            io.stdout.write(c.buffer!.subarray(0, c.secureDataTransferSize));
-            receive();
-            continue;
-          }
-          if (c.returnValue === GskStatus.GSK_ERROR_SOCKET_CLOSED && c.error === undefined) {
-            // The peer closed: answer its close_notify (if we have not sent ours) and leave.
-            if (session.currentState === 'established') await session.shutdown();
-            return 0;
-          }
-          report(failedCompletion(c));
-          return 1;
-        case STDIN:
-          startOrPost(port, OperationKind.StartSend, { buffer: c.buffer!, postFlag: true, descriptorHandle: SEND }, (p, ov) => session.startSend(p, ov));
-          continue;
-        case STDIN_END:
-          // 2-step: the loop ends when the peer's close_notify ends the pending receive.
-          startOrPost(port, OperationKind.Shutdown, { descriptorHandle: SHUTDOWN, twoStep: true }, (p, ov) => session.startShutdown(p, ov));
-          continue;
-        case SHUTDOWN:
-          // Answered or dropped: the pending receive drains what is left and ends the loop.
-          if (c.returnValue === GskStatus.GSK_OK || c.returnValue === GskStatus.GSK_ERROR_SOCKET_CLOSED) continue;
-          if (c.returnValue === GskStatus.GSK_IBMI_ERROR_TIMED_OUT) return 0;
-          report(failedCompletion(c));
-          return 1;
-        case SEND:
-          if (c.returnValue === GskStatus.GSK_OK) continue;
-          report(failedCompletion(c));
-          return 1;
-      }
-    }
-  } finally {
-    io.stdin.off('data', onData).off('end', onEnd);
-    io.stdin.pause();
+/** The attributes of every connection: the shared TLS options, then the client's own. */
+function clientAttributes(o: ClientOptions, connectHost: string): SecureAttributes {
+  if (o.verify_hostname !== undefined && o.verify_ip !== undefined) throw new UsageError('-verify_hostname and -verify_ip exclude each other');
+  const verifyName = o.verify_hostname ?? o.verify_ip;
+  // Engines verify the name they send (an IP literal is verified and not sent), so the name to
+  // check and the SNI name are one setting.
+  if (verifyName !== undefined && o.servername !== undefined && o.servername !== verifyName) {
+    throw new UsageError(`-servername ${o.servername} and -verify_${o.verify_ip !== undefined ? 'ip' : 'hostname'} ${verifyName} differ: tlsport verifies the name it sends`);
   }
+  if (o.verify_ip !== undefined && !/^[\d.]+$|:/.test(o.verify_ip)) throw new UsageError(`-verify_ip needs an IPv4 or IPv6 address, got "${o.verify_ip}"`);
+  return { ...tlsAttributes(o), role: 'client', servername: verifyName ?? o.servername ?? connectHost, rejectUnauthorized: o.noverify !== true };
+}
+
+/** Ends one -reconnect round; returns the resumption state the server gave, if any. */
+async function closeRound({ session, port }: Established, noTicket: boolean): Promise<Uint8Array | undefined> {
+  // 2-step: reading until the server's close_notify also takes in the TLS 1.3 tickets it sent.
+  await session.shutdown({ twoStep: true, timeoutMs: ROUND_CLOSE_WAIT_MS }).catch(() => undefined);
+  const state = session.resumptionState;
+  await session.close();
+  port.destroy();
+  return noTicket ? undefined : state;
 }

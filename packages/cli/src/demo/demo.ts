@@ -1,12 +1,13 @@
 import type { Writable } from 'node:stream';
 import { CompletionPort, installedBackends, Listener, SecureEnvironment, type TlsBackend, type TlsVersion } from '@tlsport/core';
-import { TestCa, type Issued } from '@tlsport/testkit';
 import { parseArgs } from '../args/parseArgs.js';
+import { DEMO_OPTIONS } from './options.js';
 import { backendByName } from '../backend.js';
 import { failedThrown } from '../report.js';
 import { reversingLines } from '../server/responders.js';
 import { ServerLoop } from '../server/ServerLoop.js';
 import { cancelDemo } from './cancelDemo.js';
+import { demoPki, type DemoPki } from './demoPki.js';
 import { roundTrip } from './roundTrip.js';
 import { formatTable } from './table.js';
 
@@ -24,19 +25,25 @@ interface RunningServer {
  * Prints a table, failures numbered below it; the exit code is 0 once the demo has run (the tests
  * hold the backends to the results).
  */
-export async function demo(argv: readonly string[], out: Writable): Promise<number> {
-  parseArgs(argv, {});
+export async function demo(argv: readonly string[], out: Writable, err: Writable): Promise<number> {
+  const o = parseArgs(argv, DEMO_OPTIONS);
+  const only = o.backend?.split(',').filter((name) => name !== '');
   const say = (line = ''): void => {
     out.write(line + '\n');
   };
   const started = performance.now();
-  const backends = await availableBackends(say);
-  const ca = TestCa.root({ cn: 'tlsport demo CA' });
+  let backends: TlsBackend[];
+  try {
+    backends = await availableBackends(say, only);
+  } catch (error) {
+    err.write(failedThrown(error) + '\n');
+    return 1;
+  }
+  const pki = demoPki();
   const servers: RunningServer[] = [];
   try {
-    const leaf = ca.issue({ dns: ['localhost'], ips: ['127.0.0.1'] });
-    say(`PKI: throwaway CA and ECDSA P-256 leaf for localhost in ${ca.dir}`);
-    for (const backend of backends) servers.push(await startServer(backend, leaf));
+    say(`PKI: throwaway CA and ECDSA P-256 leaf for localhost in ${pki.dir}`);
+    for (const backend of backends) servers.push(await startServer(backend, pki));
     say(`servers: ${servers.map((s) => `${s.backend.name} on ${s.address.host}:${s.address.port}`).join(', ')}`);
     say();
 
@@ -45,7 +52,7 @@ export async function demo(argv: readonly string[], out: Writable): Promise<numb
     const note = (text: string): string => `FAILED [${notes.push(text)}]`;
     for (const client of backends) {
       for (const version of VERSIONS) {
-        const env = await SecureEnvironment.open(client, { ca: ca.cert, servername: 'localhost', minVersion: version, maxVersion: version });
+        const env = await SecureEnvironment.open(client, { ca: pki.caCert, servername: 'localhost', minVersion: version, maxVersion: version });
         for (const server of servers) {
           const line = `hello from ${client.name} to ${server.backend.name}`;
           try {
@@ -65,7 +72,7 @@ export async function demo(argv: readonly string[], out: Writable): Promise<numb
     say('cancelling a handshake with a server that never answers:');
     for (const backend of backends) {
       try {
-        say(`  ${await cancelDemo(backend, ca.cert)}`);
+        say(`  ${await cancelDemo(backend, pki.caCert)}`);
       } catch (error) {
         say(`  ${backend.name}: ${note((error as Error).message)}`);
       }
@@ -75,14 +82,19 @@ export async function demo(argv: readonly string[], out: Writable): Promise<numb
     return 0;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
-    ca.dispose();
+    pki.dispose();
   }
 }
 
-/** The installed backends that load through DI; the others are named with the reason. */
-async function availableBackends(say: (line: string) => void): Promise<TlsBackend[]> {
+/**
+ * The installed backends that load through DI (or the ones named by -backend, which must load);
+ * the others are named with the reason.
+ */
+async function availableBackends(say: (line: string) => void, only: readonly string[] | undefined): Promise<TlsBackend[]> {
   const backends: TlsBackend[] = [];
-  for (const name of await installedBackends()) {
+  // A backend asked for by name must load: its failure is the command's error.
+  for (const name of only ?? []) backends.push(await backendByName(name));
+  for (const name of only === undefined ? await installedBackends() : []) {
     try {
       backends.push(await backendByName(name));
     } catch (error) {
@@ -94,8 +106,8 @@ async function availableBackends(say: (line: string) => void): Promise<TlsBacken
 }
 
 /** A -rev server (each line comes back reversed) on an OS-chosen loopback port, run by ServerLoop. */
-async function startServer(backend: TlsBackend, leaf: Issued): Promise<RunningServer> {
-  const env = await SecureEnvironment.open(backend, { role: 'server', cert: leaf.chain, key: leaf.key });
+async function startServer(backend: TlsBackend, pki: DemoPki): Promise<RunningServer> {
+  const env = await SecureEnvironment.open(backend, { role: 'server', cert: pki.chain, key: pki.key });
   const listener = await Listener.listen({ host: '127.0.0.1', port: 0 });
   const port = CompletionPort.create();
   // Each failure shows in its client's row, so the servers need not report.

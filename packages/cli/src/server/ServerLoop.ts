@@ -34,6 +34,10 @@ class Connection {
   closing = false;
   /** Shut down once the reply being sent is written (-www). */
   shutdownAfterSend = false;
+  /** Sends started and not yet completed. */
+  pendingSends = 0;
+  /** The next receive waits for the pending sends: a client that does not read stalls us, not our memory. */
+  receiveOwed = false;
   failed = false;
 
   constructor(readonly session: SecureSession) {}
@@ -126,7 +130,7 @@ export class ServerLoop {
     if (c.returnValue === GskStatus.GSK_OK) {
       const reply = conn.responder!.receive(c.buffer!.subarray(0, c.secureDataTransferSize));
       if (reply.data !== undefined) this.send(conn, reply.data);
-      if (reply.close !== true) return this.receive(conn);
+      if (reply.close !== true) return this.receiveAfterSends(conn);
       conn.closing = true;
       if (reply.data === undefined) this.closeAndWait(conn);
       else conn.shutdownAfterSend = true;
@@ -142,11 +146,19 @@ export class ServerLoop {
   }
 
   private onSent(conn: Connection, c: Overlapped): void {
+    conn.pendingSends--;
     if (c.returnValue !== GskStatus.GSK_OK) return this.fail(conn, c);
     if (conn.shutdownAfterSend) {
       conn.shutdownAfterSend = false;
       this.closeAndWait(conn);
     }
+    if (conn.receiveOwed) this.receiveAfterSends(conn);
+  }
+
+  /** Receives again once every send to this connection has completed. */
+  private receiveAfterSends(conn: Connection): void {
+    conn.receiveOwed = conn.pendingSends > 0;
+    if (!conn.receiveOwed && !conn.closing && this.open.has(conn)) this.receive(conn);
   }
 
   /** Our close_notify, then a moment for the client's, so no unread data turns the close into a reset. */
@@ -165,6 +177,7 @@ export class ServerLoop {
   }
 
   private send(conn: Connection, data: Uint8Array): void {
+    conn.pendingSends++;
     startOrPost(this.o.port, OperationKind.StartSend, { descriptorHandle: conn, buffer: data, postFlag: true }, (p, ov) => conn.session.startSend(p, ov));
   }
 

@@ -1,27 +1,14 @@
 import type { Readable, Writable } from 'node:stream';
-import { CompletionPort, Listener, SecureEnvironment } from '@tlsport/core';
-import { count, flag, parseArgs, text, usage, UsageError } from '../args/parseArgs.js';
+import { CompletionPort, Listener, SecureEnvironment, type SecureAttributes } from '@tlsport/core';
+import { parseArgs, UsageError, type OptionValues } from '../args/parseArgs.js';
 import { backendByName } from '../backend.js';
 import { failedThrown } from '../report.js';
-import { DEFAULT_BACKEND, hostPort, TLS_OPTIONS, tlsAttributes } from '../tlsOptions.js';
+import { DEFAULT_BACKEND, hostPort, readPem, tlsAttributes } from '../tlsOptions.js';
+import { servingFiles } from './fileResponder.js';
+import { S_SERVER_OPTIONS } from './options.js';
 import { answeringWww, printing, reversingLines, type ResponderFactory } from './responders.js';
 import { ServerLoop } from './ServerLoop.js';
 
-export const S_SERVER_OPTIONS = {
-  accept: text('[HOST:]PORT', 'where to listen (default 127.0.0.1:4433; port 0: the OS picks one)'),
-  verify: count('DEPTH', 'ask the client for a certificate (verified if sent)'),
-  Verify: count('DEPTH', 'require a client certificate that verifies'),
-  www: flag('answer each request with an HTTP/1.0 page describing the session, then close'),
-  rev: flag('echo each line back reversed'),
-  naccept: count('N', 'exit after N connections have come and gone'),
-  ...TLS_OPTIONS,
-} as const;
-
-export const S_SERVER_USAGE = usage(
-  's_server',
-  'Listens, prints ACCEPT host:port on stdout, one CONNECTED/FAILED line per connection on stderr, and what clients send on stdout.',
-  S_SERVER_OPTIONS,
-);
 
 export interface ServerIo {
   stdin: Readable;
@@ -33,10 +20,11 @@ export interface ServerIo {
 export async function sServer(argv: readonly string[], io: ServerIo): Promise<number> {
   const o = parseArgs(argv, S_SERVER_OPTIONS);
   if (o.cert === undefined) throw new UsageError('s_server needs -cert and -key');
-  if (o.www === true && o.rev === true) throw new UsageError('-www and -rev exclude each other');
+  const modes = (['www', 'WWW', 'HTTP', 'rev'] as const).filter((mode) => o[mode] === true);
+  if (modes.length > 1) throw new UsageError(`-${modes[0]} and -${modes[1]} exclude each other`);
   const where = hostPort(o.accept ?? '4433', 'accept', '127.0.0.1');
   const clientAuth = o.Verify !== undefined ? { requestCert: true, rejectUnauthorized: true } : o.verify !== undefined ? { requestCert: true, rejectUnauthorized: false } : {};
-  const attrs = { ...tlsAttributes(o), ...clientAuth, role: 'server' as const };
+  const attrs = { ...tlsAttributes(o), ...sniAttributes(o), ...clientAuth, ...(o.no_ticket === true && { sessionTickets: false }), role: 'server' as const };
   const backend = o.backend ?? DEFAULT_BACKEND;
 
   let env: SecureEnvironment;
@@ -55,7 +43,13 @@ export async function sServer(argv: readonly string[], io: ServerIo): Promise<nu
     return 1;
   }
   const port = CompletionPort.create();
-  const respond: ResponderFactory = o.www ? answeringWww : o.rev ? reversingLines : printing((data) => io.stdout.write(data));
+  const respond: ResponderFactory = o.www
+    ? answeringWww
+    : o.WWW || o.HTTP
+      ? servingFiles(process.cwd(), o.HTTP ? 'HTTP' : 'WWW')
+      : o.rev
+        ? reversingLines
+        : printing((data) => io.stdout.write(data));
   const loop = new ServerLoop({
     env,
     listener,
@@ -69,7 +63,7 @@ export async function sServer(argv: readonly string[], io: ServerIo): Promise<nu
   const stop = (): void => port.destroy();
   const fromStdin = (data: Buffer): void => loop.broadcast(data);
   process.once('SIGINT', stop).once('SIGTERM', stop);
-  if (!o.www && !o.rev) io.stdin.on('data', fromStdin);
+  if (modes.length === 0) io.stdin.on('data', fromStdin);
   io.stdout.write(`ACCEPT ${listener.address}:${listener.port}\n`);
   try {
     await loop.run();
@@ -81,4 +75,12 @@ export async function sServer(argv: readonly string[], io: ServerIo): Promise<nu
     await listener.close();
     await env.close();
   }
+}
+
+/** -servername/-cert2/-key2: a second certificate for clients that ask for that name (SNI). */
+function sniAttributes(o: OptionValues<typeof S_SERVER_OPTIONS>): SecureAttributes {
+  const given = [o.servername, o.cert2, o.key2].filter((v) => v !== undefined).length;
+  if (given === 0) return {};
+  if (given !== 3) throw new UsageError('-servername, -cert2 and -key2 go together');
+  return { sniCertificates: { [o.servername!]: { cert: readPem(o.cert2!, 'cert2'), key: readPem(o.key2!, 'key2') } } };
 }

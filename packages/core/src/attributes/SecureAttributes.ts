@@ -1,6 +1,7 @@
 import type { CertificateKeyPair } from '../engine/config.js';
 
-type Pem = string | Uint8Array;
+/** PEM text, as a string or its bytes. */
+export type Pem = string | Uint8Array;
 
 /**
  * Attributes of an environment or session, in Node `tls` vocabulary, with GSKit attribute ids
@@ -52,6 +53,14 @@ export interface SecureAttributes {
   keylog?: (line: string) => void;
   /** Client: called with each new resumption state (as Node's 'session' event); also kept in resumptionState. */
   onSession?: (state: Uint8Array) => void;
+  /**
+   * Memory bound per session in bytes (default 1 MiB, at least 64 KiB): ciphertext waiting for the
+   * transport plus plaintext waiting for the application plus what the engine holds. Half is for
+   * each direction; above it the session stops reading its transport and sends stay pending.
+   */
+  maxBufferedBytes?: number;
+  /** Close a session that has seen no traffic for this long after its handshake (ms; 0 = never, the default). */
+  idleTimeoutMs?: number;
 
   GSK_SESSION_TYPE?:
     | 'GSK_CLIENT_SESSION'

@@ -50,6 +50,8 @@ const CHECKS: Readonly<Record<keyof SecureAttributes, readonly [Check, GskStatus
   session: [bytes, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   keylog: [callback, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   onSession: [callback, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
+  maxBufferedBytes: [number, GskStatus.GSK_ATTRIBUTE_INVALID_NUMERIC_VALUE],
+  idleTimeoutMs: [number, GskStatus.GSK_ATTRIBUTE_INVALID_NUMERIC_VALUE],
   GSK_SESSION_TYPE: [
     oneOf('GSK_CLIENT_SESSION', 'GSK_SERVER_SESSION', 'GSK_SERVER_SESSION_WITH_CL_AUTH', 'GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL'),
     GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION,

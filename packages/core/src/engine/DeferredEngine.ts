@@ -12,6 +12,8 @@ export class DeferredEngine implements TlsEngine {
   private inner: TlsEngine | undefined;
   private readonly pending: ((engine: TlsEngine) => void)[] = [];
   private ended = false;
+  /** Received bytes copied into `pending` while the context is being built. */
+  private heldBytes = 0;
   private readonly ready: Promise<void>;
   private destroyed: Promise<void> | undefined;
 
@@ -20,6 +22,7 @@ export class DeferredEngine implements TlsEngine {
       .then((built) => {
         if (this.ended) return;
         this.inner = built.createEngine(config, sink);
+        this.heldBytes = 0;
         for (const call of this.pending.splice(0)) call(this.inner);
       })
       .catch((error: unknown) => this.fail(error));
@@ -29,6 +32,7 @@ export class DeferredEngine implements TlsEngine {
     if (this.ended) return;
     this.ended = true;
     this.pending.length = 0;
+    this.heldBytes = 0;
     this.sink.failed(error instanceof TlsError ? error : new TlsError('internal', `engine context: ${(error as Error).message}`, { alert: undefined, cause: error }));
   }
 
@@ -44,6 +48,7 @@ export class DeferredEngine implements TlsEngine {
   receive(ciphertext: Uint8Array): void {
     // Held until the context exists: a copy, since the caller may reuse its buffer.
     const bytes = this.inner === undefined ? Uint8Array.from(ciphertext) : ciphertext;
+    if (this.inner === undefined && !this.ended) this.heldBytes += bytes.length;
     this.call((engine) => engine.receive(bytes));
   }
 
@@ -68,6 +73,10 @@ export class DeferredEngine implements TlsEngine {
     return this.inner.exportKeyingMaterial(length, label, context);
   }
 
+  bufferedBytes(): number {
+    return this.inner?.bufferedBytes() ?? this.heldBytes;
+  }
+
   closeNotify(): void {
     this.call((engine) => engine.closeNotify());
   }
@@ -76,6 +85,7 @@ export class DeferredEngine implements TlsEngine {
     this.destroyed ??= (async () => {
       this.ended = true;
       this.pending.length = 0;
+      this.heldBytes = 0;
       await this.ready;
       await this.inner?.destroy();
       this.release();

@@ -56,6 +56,10 @@ export class TlsPeerCheck implements TlsEngine {
     this.inner.keyUpdate(requestPeer);
   }
 
+  bufferedBytes(): number {
+    return this.inner.bufferedBytes();
+  }
+
   closeNotify(): void {
     this.inner.closeNotify();
   }

@@ -31,12 +31,13 @@ export interface EngineSink {
   transmit(ciphertext: Uint8Array): void;
   /** Decrypted application data, in order. */
   plaintext(data: Uint8Array): void;
+  /** The handshake finished: what was negotiated. Called once, before any plaintext. */
   handshakeComplete(result: HandshakeResult): void;
   /** The peer sent close_notify: no more plaintext will arrive. */
   peerClosed(): void;
   /**
-   * A fatal failure. The engine has already handed any alert it sends to `transmit`, and
-   * will not call the sink again.
+   * A fatal failure. The engine has already handed any alert it sends to `transmit`; whatever it
+   * calls after this is ignored (core's guardSink).
    */
   failed(error: TlsError): void;
   /** One NSS key log line ("CLIENT_HANDSHAKE_TRAFFIC_SECRET <random> <secret>"), no newline. */
@@ -74,12 +75,19 @@ export interface TlsEngine {
    * complete; `context` undefined means none. Engines that cannot omit it (the session says so).
    */
   exportKeyingMaterial?(length: number, label: string, context: Uint8Array | undefined): Uint8Array;
+  /**
+   * Bytes the engine holds that the session has not yet seen come out: ciphertext received and
+   * not yet processed (a partial record, input queued behind an asynchronous step) and output not
+   * yet handed to `transmit`. The session counts them against its memory bound (DESIGN.md rule 11).
+   */
+  bufferedBytes(): number;
   /** Emit close_notify. Further send() calls fail. */
   closeNotify(): void;
   /**
    * Tear down and release every resource (native memory, worker results). Safe at any point,
    * including while an asynchronous step runs: resolves once nothing can touch the engine.
-   * After destroy the engine calls no sink method.
+   * The session stops listening to the sink when it destroys an engine (core's guardSink), so
+   * a late callback of an asynchronous engine is harmless.
    */
   destroy(): Promise<void>;
 }

@@ -4,11 +4,11 @@ import type { SecureAttributes } from '../attributes/SecureAttributes.js';
 import { GskStatus } from '../gsk/status.js';
 import type { CompletionPort } from '../port/CompletionPort.js';
 import type { OperationId, Overlapped, OverlappedInput } from '../port/Overlapped.js';
-import type { Negotiated } from '../session/negotiated.js';
+import type { Negotiated } from '../engine/negotiated.js';
 import type { SecureEnvironment } from '../session/SecureEnvironment.js';
 import type { SecureSession } from '../session/SecureSession.js';
 import { nodeError } from './nodeErrors.js';
-import { callbackPort, type CompletionHandler } from './portCallbacks.js';
+import { callbackPort, type CompletionHandler } from '../port/callbackPort.js';
 import { TlsSocketInfo } from './TlsSocketInfo.js';
 
 /** Plaintext asked for per receive: one TLS record's worth several times over. */

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import type { CipherNameAndProtocol, DetailedPeerCertificate, EphemeralKeyInfo, PeerCertificate } from 'node:tls';
-import type { Negotiated } from '../session/negotiated.js';
+import type { Negotiated } from '../engine/negotiated.js';
 import type { SecureSession } from '../session/SecureSession.js';
 import { suiteByName, type GroupName } from '../tls/suites.js';
 import { ownCertificate, peerCertificate, unverifiedReason } from './peerCertificate.js';

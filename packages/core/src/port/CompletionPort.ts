@@ -2,7 +2,8 @@ import { Observable, type Subscriber } from 'rxjs';
 import { Errno } from '../gsk/errno.js';
 import { GskError } from '../gsk/GskError.js';
 import { GskStatus } from '../gsk/status.js';
-import { Fifo } from './CompletionQueue.js';
+import { writeCompletion } from './completionRecord.js';
+import { Fifo } from './Fifo.js';
 import { OperationKind, type Overlapped, type OverlappedInput } from './Overlapped.js';
 
 /** Thrown to waiters when their port is destroyed (QsoWaitForIOCompletion's EDESTROYED). */
@@ -102,13 +103,15 @@ export class CompletionPort {
    */
   post(overlapped: OverlappedInput & Partial<Overlapped>): void {
     this.assertUsable();
-    const o = overlapped as Overlapped;
-    o.operationCompleted ??= OperationKind.Post;
-    o.returnValue ??= GskStatus.GSK_OK;
-    o.errnoValue ??= Errno.NONE;
-    o.secureDataTransferSize ??= 0;
-    o.bytesAvailable ??= 0;
-    this.deliver(o);
+    const o = overlapped;
+    this.deliver(
+      writeCompletion(o, o.operationCompleted ?? OperationKind.Post, {
+        returnValue: o.returnValue ?? GskStatus.GSK_OK,
+        errnoValue: o.errnoValue,
+        secureDataTransferSize: o.secureDataTransferSize,
+        bytesAvailable: o.bytesAvailable,
+      }),
+    );
   }
 
   /**

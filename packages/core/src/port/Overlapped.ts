@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import type { Errno } from '../gsk/errno.js';
 import type { GskStatus } from '../gsk/status.js';
 import type { TlsError } from '../tls/TlsError.js';
-import type { Negotiated } from '../session/negotiated.js';
+import type { Negotiated } from '../engine/negotiated.js';
 
 /** What finished: the operationCompleted field of Qso_OverlappedIO_t. */
 export enum OperationKind {

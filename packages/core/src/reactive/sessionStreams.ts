@@ -1,8 +1,8 @@
 import { Observable } from 'rxjs';
 import { GskStatus } from '../gsk/status.js';
 import type { Overlapped, OverlappedInput } from '../port/Overlapped.js';
-import type { Negotiated } from '../session/negotiated.js';
-import type { SecureSession } from '../session/SecureSession.js';
+import type { Negotiated } from '../engine/negotiated.js';
+import type { OperationSource } from './OperationSource.js';
 import { GskError } from '../gsk/GskError.js';
 
 /**
@@ -25,7 +25,7 @@ function errorOf(c: Overlapped): Error {
 
 /** Starts one operation per subscription and cancels it on early unsubscribe. */
 function operation$<T>(
-  session: SecureSession,
+  session: OperationSource,
   start: (overlapped: OverlappedInput, done: (c: Overlapped) => void) => GskStatus,
   overlapped: () => OverlappedInput,
   onResult: (c: Overlapped, emit: (value: T) => void) => void,
@@ -51,7 +51,7 @@ function operation$<T>(
 }
 
 /** Subscribing starts the handshake; emits what was negotiated, then completes. */
-export function handshake$(session: SecureSession): Observable<Negotiated> {
+export function handshake$(session: OperationSource): Observable<Negotiated> {
   return operation$<Negotiated>(
     session,
     (o, done) => session.startInitTo(done, o),
@@ -61,7 +61,7 @@ export function handshake$(session: SecureSession): Observable<Negotiated> {
 }
 
 /** Subscribing sends `bytes`; emits the number of bytes written, then completes. */
-export function send$(session: SecureSession, bytes: Uint8Array): Observable<number> {
+export function send$(session: OperationSource, bytes: Uint8Array): Observable<number> {
   return operation$<number>(
     session,
     (o, done) => session.startSendTo(done, o),
@@ -76,7 +76,7 @@ const CHUNK = 16 * 1024;
  * Emits plaintext as it arrives, one receive operation at a time, and completes when the peer
  * closes (close_notify or end of transport). Errors with the TlsError that ended the session.
  */
-export function receive$(session: SecureSession): Observable<Uint8Array> {
+export function receive$(session: OperationSource): Observable<Uint8Array> {
   return new Observable<Uint8Array>((subscriber) => {
     let current: OverlappedInput | undefined;
     const next = (): void => {

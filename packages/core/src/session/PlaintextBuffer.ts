@@ -1,4 +1,4 @@
-import { Fifo } from '../port/CompletionQueue.js';
+import { Fifo } from '../port/Fifo.js';
 
 /**
  * Received plaintext waiting for StartRecv operations: a queue of chunks read without joining

@@ -2,6 +2,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { SecureAttributes } from '../attributes/SecureAttributes.js';
 import { CONTEXT_ATTRIBUTES, resolveContextConfig, resolveSessionConfig, resolveTlsConfig } from '../attributes/resolveTlsConfig.js';
+import { resolveSessionLimits } from '../attributes/sessionLimits.js';
 import { checkAttribute, checkAttributes } from '../attributes/values.js';
 import type { ContextConfig, TlsConfig } from '../engine/config.js';
 import { contextKey } from '../engine/contextKey.js';
@@ -15,6 +16,7 @@ import { TlsError } from '../tls/TlsError.js';
 import { SecureSession } from './SecureSession.js';
 import type { EnginePlan, SessionHost } from './SessionHost.js';
 
+/** How openSession treats the socket it is given. */
 export interface OpenSessionOptions {
   /** The session destroys the socket when it closes (default false: it never closes what it did not create). */
   ownsSocket?: boolean;
@@ -76,6 +78,7 @@ export class SecureEnvironment implements SessionHost {
     this.attrs = { ...this.attrs, [id]: value };
   }
 
+  /** gsk_attribute_set_*: sets several attributes at once; before init() only (GSK_INVALID_STATE after). */
   setAttributes(attrs: SecureAttributes): void {
     this.assertOpen('attributes');
     checkAttributes(attrs);
@@ -95,6 +98,7 @@ export class SecureEnvironment implements SessionHost {
   async init(): Promise<void> {
     this.assertOpen('init');
     const config = resolveTlsConfig(this.attrs);
+    resolveSessionLimits(this.attrs); // a bad bound or idle timeout fails here, not at each startInit
     this.engineContext = await this.backend.createContext(config);
     this.config = config;
     this.state = 'initialized';

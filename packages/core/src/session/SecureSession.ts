@@ -1,80 +1,103 @@
 import type { Duplex } from 'node:stream';
 import type { Observable } from 'rxjs';
+import { DEFAULT_MAX_BUFFERED_BYTES } from '../attributes/sessionLimits.js';
 import type { SecureAttributes } from '../attributes/SecureAttributes.js';
-import type { EngineSink, HandshakeResult, TlsEngine } from '../engine/spi.js';
+import { negotiatedFrom, type Negotiated } from '../engine/negotiated.js';
+import type { EngineSink, HandshakeResult } from '../engine/spi.js';
 import { Errno, errnoFromNodeCode } from '../gsk/errno.js';
 import { GskError } from '../gsk/GskError.js';
 import { GskStatus } from '../gsk/status.js';
 import type { CompletionPort } from '../port/CompletionPort.js';
-import { Fifo } from '../port/CompletionQueue.js';
+import { writeCompletion } from '../port/completionRecord.js';
+import type { CompletionTarget, Operation } from '../port/Operation.js';
+import { OperationRegistry } from '../port/OperationRegistry.js';
 import { OperationKind, type OperationId, type Overlapped, type OverlappedInput } from '../port/Overlapped.js';
+import type { OperationSource } from '../reactive/OperationSource.js';
 import { handshake$, receive$, send$ } from '../reactive/sessionStreams.js';
-import * as promises from '../faces/sessionPromises.js';
 import { cancelledError, TlsError } from '../tls/TlsError.js';
+import { TransportBinding } from '../transport/TransportBinding.js';
+import { BufferBudget } from './BufferBudget.js';
+import { EngineDriver } from './EngineDriver.js';
+import { IdleTimer } from './IdleTimer.js';
 import { exportKeyingMaterial } from './keyingMaterial.js';
-import { negotiatedFrom, type Negotiated } from './negotiated.js';
-import { Operation, OperationRegistry, type CompletionTarget } from './Operation.js';
-import { PlaintextBuffer } from './PlaintextBuffer.js';
-import type { EnginePlan, SessionHost } from './SessionHost.js';
+import { PeerInput } from './PeerInput.js';
+import { ReceiveQueue } from './ReceiveQueue.js';
+import { SendQueue, sendOutcome } from './SendQueue.js';
+import * as promises from './sessionPromises.js';
+import type { SessionHost } from './SessionHost.js';
+import { sessionSettings, type SessionSettings } from './sessionSettings.js';
+import { ShutdownRequest, type ShutdownOptions } from './ShutdownRequest.js';
+import { startRefusal, type SessionState } from './sessionStates.js';
+import { BAD_BUFFER, bufferLength, refuse, refusedRecord } from './startResults.js';
 
-/** Where a session is in its life. */
-export type SessionState = 'open' | 'handshaking' | 'established' | 'closing' | 'closed';
+export type { ShutdownOptions } from './ShutdownRequest.js';
 
-export interface ShutdownOptions {
-  /** Wait for the peer's close_notify (2-step) instead of only sending ours (1-step). */
-  twoStep?: boolean;
-  /** 2-step: how long to wait for the peer's close_notify; default 10000 ms. */
-  timeoutMs?: number;
-  operationId?: OperationId;
-  descriptorHandle?: unknown;
-}
-
-/** Buffered plaintext above which the session stops reading the transport (back-pressure). */
-const HIGH_WATER = 1 << 20;
-const LOW_WATER = 1 << 18;
-const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+export type { SessionState } from './sessionStates.js';
 
 let nextOperationId = 1;
 
 /**
  * One TLS connection: an engine bound to a transport (gsk_secure_soc_open). Operations are
- * started against a completion port and complete there exactly once (DESIGN.md rules 1-9).
+ * started against a completion port and complete there exactly once (DESIGN.md rules 1-9), and
+ * the session holds at most `maxBufferedBytes` whatever the peer does (rule 11).
  */
-export class SecureSession {
+export class SecureSession implements OperationSource {
   private state: SessionState = 'open';
+  private readonly input = new PeerInput();
   private overrides: SecureAttributes;
-  private engine: TlsEngine | undefined;
-  private engineBusy = false;
-  private readonly engineCalls: (() => void)[] = [];
   private readonly operations = new OperationRegistry();
-  private readonly receives = new Fifo<Operation>();
-  private readonly plaintext = new PlaintextBuffer();
-  private readonly drainWaiters: (() => void)[] = [];
+  private readonly transport: TransportBinding;
+  private readonly driver: EngineDriver;
+  private readonly receives = new ReceiveQueue(() => this.input.end(this.failure));
+  private readonly sends: SendQueue;
+  private readonly budget: BufferBudget;
+  private readonly shutdownRequest = new ShutdownRequest();
+  private idle: IdleTimer | undefined;
   private initOperation: Operation | undefined;
-  private twoStepShutdown: Operation | undefined;
   private handshakeStartedAt = 0;
-  private peerClosed = false;
-  private transportEnding = false;
-  private transportEnded = false;
-  private needDrain = false;
-  private readingPaused = false;
   private failure: TlsError | undefined;
   private destroyed: Promise<void> | undefined;
   private result: Negotiated | undefined;
   private resumption: Uint8Array | undefined;
   private keylog: ((line: string) => void) | undefined;
   private onSession: ((state: Uint8Array) => void) | undefined;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stream listeners of different shapes
-  private readonly listeners: [string, (...args: any[]) => void][] = [];
 
   /** @internal Use SecureEnvironment.openSession. */
   constructor(
     private readonly host: SessionHost,
-    private readonly socket: Duplex,
+    socket: Duplex,
     overrides: SecureAttributes,
     private readonly ownsSocket: boolean,
   ) {
     this.overrides = { ...overrides };
+    this.budget = new BufferBudget(DEFAULT_MAX_BUFFERED_BYTES, {
+      transport: () => this.transport.buffered,
+      plaintext: () => this.receives.buffered,
+      engine: () => this.driver.bufferedBytes,
+    });
+    this.transport = new TransportBinding(socket, {
+      received: (chunk) => {
+        this.idle?.touch();
+        this.driver.receive(chunk);
+      },
+      ended: () => this.transportEnded(),
+      failed: (error) => this.terminate(new TlsError('io', `transport error: ${error.message}`, { errno: errnoFromNodeCode(error.code), alert: undefined, cause: error })),
+      drained: () => this.roomGrew(),
+    }, () => this.budget.readRoom());
+    this.driver = new EngineDriver({
+      cork: () => this.transport.cork(),
+      uncork: () => {
+        this.transport.uncork();
+        this.budget.note();
+      },
+      threw: (error) => this.terminate(error),
+    });
+    this.sends = new SendQueue({
+      feed: (slice, written) => this.driver.call((engine) => engine.send(slice, written)),
+      room: () => this.budget.sendRoom(),
+      wantRoom: () => this.transport.wantRoom(),
+      settled: (send) => send.op?.finish(sendOutcome(send)),
+    });
   }
 
   get currentState(): SessionState {
@@ -98,7 +121,22 @@ export class SecureSession {
 
   /** Plaintext received and not yet taken by a StartRecv. */
   get bytesAvailable(): number {
-    return this.plaintext.length;
+    return this.receives.buffered;
+  }
+
+  /** Bytes the session holds now: ciphertext for the transport, plaintext for the application, what the engine holds. */
+  get bufferedBytes(): number {
+    return this.budget.total;
+  }
+
+  /** The most `bufferedBytes` has been; never above `maxBufferedBytes`. */
+  get bufferedBytesPeak(): number {
+    return this.budget.peak;
+  }
+
+  /** The memory bound in force (attribute maxBufferedBytes, settled at startInit). */
+  get maxBufferedBytes(): number {
+    return this.budget.maxBytes;
   }
 
   /** gsk_attribute_set_*: overrides the environment's attribute for this session, before startInit only. */
@@ -123,12 +161,7 @@ export class SecureSession {
    * returns how many. Cancelling a handshake tears the engine down and closes the session.
    */
   cancelOperation(id: OperationId): number {
-    let cancelled = 0;
-    for (const op of this.operations.withId(id)) {
-      // Status and errno say it all; no Error object, so cancelling stays cheap at any scale.
-      if (op.finish({ returnValue: GskStatus.GSK_TLSPORT_ERROR_CANCELLED, errnoValue: Errno.ECANCELED })) cancelled++;
-    }
-    return cancelled;
+    return this.operations.cancel(id);
   }
 
   /**
@@ -150,7 +183,8 @@ export class SecureSession {
 
   /**
    * gsk_secure_soc_startSend: encrypts and sends `buffer`. Returns GSK_OK when it finished at once
-   * (postFlag false; nothing posted), GSK_IBMI_ASYNCHRONOUS_SEND when it will be posted.
+   * (postFlag false; nothing posted), GSK_IBMI_ASYNCHRONOUS_SEND when it will be posted: once its
+   * ciphertext has been taken by the transport within the session's memory bound.
    */
   startSend(port: CompletionPort, overlapped: OverlappedInput): GskStatus {
     return this.startSendTo(port, overlapped);
@@ -165,26 +199,25 @@ export class SecureSession {
     return new Promise((resolve) => {
       const overlapped: OverlappedInput = { operationId: options.operationId, descriptorHandle: options.descriptorHandle };
       const status = this.startShutdownTo(resolve, overlapped, options);
-      if (status !== GskStatus.GSK_OK) resolve(rejected(overlapped, OperationKind.Shutdown, status, 'shutdown not possible in state ' + this.state));
+      if (status !== GskStatus.GSK_OK) resolve(refusedRecord(overlapped, OperationKind.Shutdown, status, 'shutdown not possible in state ' + this.state));
     });
   }
 
   /** The same as shutdown(), completing on a port (operationCompleted = Shutdown). */
   startShutdown(port: CompletionPort, overlapped: OverlappedInput & ShutdownOptions = {}): GskStatus {
-    const usable = portStatus(port);
-    if (usable !== GskStatus.GSK_OK) return usable;
+    if (port.destroyed) return GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT;
     return this.startShutdownTo(port, overlapped, overlapped);
   }
 
   /** TLS 1.3 KeyUpdate; `requestPeer` asks the peer to update its keys too. */
   keyUpdate(requestPeer = false): void {
     if (this.state !== 'established') throw new GskError(GskStatus.GSK_INVALID_STATE, `keyUpdate needs an established session (state ${this.state})`);
-    this.callEngine((engine) => engine.keyUpdate(requestPeer));
+    this.driver.call((engine) => engine.keyUpdate(requestPeer));
   }
 
   /** RFC 5705 / RFC 8446 §7.5 keying material of an established session (keyingMaterial.ts). */
   exportKeyingMaterial(length: number, label: string, context?: Uint8Array): Uint8Array {
-    return exportKeyingMaterial(this.state === 'established' ? this.engine : undefined, length, label, context);
+    return exportKeyingMaterial(this.state === 'established' ? this.driver.current : undefined, length, label, context);
   }
 
   /**
@@ -212,7 +245,7 @@ export class SecureSession {
     return send$(this, bytes);
   }
 
-  /** The handshake as a promise (faces/sessionPromises.ts); `signal` cancels it. */
+  /** The handshake as a promise (sessionPromises.ts); `signal` cancels it. */
   handshake(options?: promises.PromiseOptions): Promise<Negotiated> {
     return promises.handshake(this, options);
   }
@@ -240,20 +273,21 @@ export class SecureSession {
 
   /** @internal */
   startInitTo(target: CompletionTarget, overlapped: OverlappedInput): GskStatus {
-    const usable = portStatus(target);
-    if (usable !== GskStatus.GSK_OK) return fail(overlapped, usable, 'completion port destroyed');
-    if (this.state !== 'open') {
-      const status = this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : this.state === 'handshaking' ? GskStatus.GSK_INVALID_STATE : GskStatus.GSK_IBMI_ERROR_ALREADY_SECURE;
-      return fail(overlapped, status, `startInit in state ${this.state}`);
-    }
-    let plan: EnginePlan;
+    const refused = startRefusal('startInit', this.state, target, this.failure);
+    if (refused !== undefined) return refuse(overlapped, ...refused);
+    let settings: SessionSettings;
     try {
-      plan = this.host.planEngine(this.overrides);
+      settings = sessionSettings(this.host, this.overrides);
     } catch (error) {
-      return fail(overlapped, error instanceof GskError ? error.status : GskStatus.GSK_INTERNAL_ERROR, (error as Error).message);
+      return refuse(overlapped, error instanceof GskError ? error.status : GskStatus.GSK_INTERNAL_ERROR, (error as Error).message);
     }
+    const { plan, limits } = settings;
     const config = plan.config;
-    ({ keylog: this.keylog, onSession: this.onSession } = { ...this.host.attributes(), ...this.overrides });
+    ({ keylog: this.keylog, onSession: this.onSession } = settings);
+    this.budget.maxBytes = limits.maxBufferedBytes;
+    this.idle = new IdleTimer(limits.idleTimeoutMs, () =>
+      this.terminate(new TlsError('timeout', `no traffic for ${limits.idleTimeoutMs} ms (idleTimeoutMs)`, { errno: Errno.ETIMEDOUT, alert: undefined })),
+    );
     this.state = 'handshaking';
     this.handshakeStartedAt = performance.now();
     const op = this.operations.start(OperationKind.StartInit, overlapped, target);
@@ -268,103 +302,58 @@ export class SecureSession {
       );
     }
     try {
-      this.engine = plan.createEngine(this.sink());
+      this.driver.create((sink) => plan.createEngine(sink), this.sink());
     } catch (error) {
       this.terminate(error instanceof TlsError ? error : new TlsError('internal', `engine creation failed: ${(error as Error).message}`, { cause: error }));
       return GskStatus.GSK_TLSPORT_ASYNCHRONOUS_SOC_INIT;
     }
-    this.attachTransport();
-    this.callEngine((engine) => engine.start());
+    this.transport.attach();
+    this.driver.call((engine) => engine.start());
     return GskStatus.GSK_TLSPORT_ASYNCHRONOUS_SOC_INIT;
   }
 
   /** @internal */
   startRecvTo(target: CompletionTarget, overlapped: OverlappedInput): GskStatus {
-    const usable = portStatus(target);
-    if (usable !== GskStatus.GSK_OK) return fail(overlapped, usable, 'completion port destroyed');
-    if (this.state !== 'established' && this.state !== 'closing') {
-      // A closed session refuses every start with one status, as startInit and startSend do; what closed it is in the detail.
-      const why = this.failure === undefined ? '' : ` (${this.failure.message})`;
-      return fail(overlapped, this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE, `startRecv in state ${this.state}${why}`);
-    }
-    const length = bufferLength(overlapped);
-    if (length === undefined) return fail(overlapped, GskStatus.GSK_INVALID_BUFFER_SIZE, 'buffer must be a Uint8Array and 1 <= bufferLength <= buffer.length');
-    if (this.receives.length === 0 && !overlapped.postFlag) {
-      const ready = this.plaintext.length >= (overlapped.fillBuffer ? length : 1);
-      if (ready) {
-        const n = this.plaintext.readInto(overlapped.buffer!, length);
-        this.resumeReading();
-        return complete(overlapped, OperationKind.StartRecv, GskStatus.GSK_OK, n, this.plaintext.length);
-      }
-      if (this.inputEnded() && this.plaintext.length === 0) {
-        return complete(overlapped, OperationKind.StartRecv, this.endOfInputStatus(), 0, 0);
+    const refused = startRefusal('startRecv', this.state, target, this.failure);
+    if (refused !== undefined) return refuse(overlapped, ...refused);
+    if (bufferLength(overlapped) === undefined) return refuse(overlapped, GskStatus.GSK_INVALID_BUFFER_SIZE, BAD_BUFFER);
+    if (!this.receives.hasWaiting && !overlapped.postFlag) {
+      const outcome = this.receives.take(overlapped);
+      if (outcome !== undefined) {
+        this.transport.pump();
+        return writeCompletion(overlapped, OperationKind.StartRecv, outcome).returnValue;
       }
     }
     const op = this.operations.start(OperationKind.StartRecv, overlapped, target);
     this.armWaitTime(op);
-    this.receives.push(op);
+    this.receives.wait(op);
     this.serveReceives();
     return GskStatus.GSK_IBMI_ASYNCHRONOUS_RECV;
   }
 
   /** @internal */
   startSendTo(target: CompletionTarget, overlapped: OverlappedInput): GskStatus {
-    const usable = portStatus(target);
-    if (usable !== GskStatus.GSK_OK) return fail(overlapped, usable, 'completion port destroyed');
-    if (this.state !== 'established') {
-      const closed = this.state === 'closing' || this.state === 'closed';
-      return fail(overlapped, closed ? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE, closed ? 'the session is shut down: no more sends' : `startSend in state ${this.state}`);
-    }
+    const refused = startRefusal('startSend', this.state, target, this.failure);
+    if (refused !== undefined) return refuse(overlapped, ...refused);
     const length = bufferLength(overlapped);
-    if (length === undefined) return fail(overlapped, GskStatus.GSK_INVALID_BUFFER_SIZE, 'buffer must be a Uint8Array and 1 <= bufferLength <= buffer.length');
-    const data = overlapped.buffer!.subarray(0, length);
-    let op: Operation | undefined;
-    let immediate: { error: TlsError | undefined } | undefined;
-    this.callEngine((engine) =>
-      engine.send(data, (error) => {
-        if (op === undefined) immediate = { error };
-        else this.afterWrite(op, length, error);
-      }),
-    );
-    if (immediate !== undefined && !overlapped.postFlag && !this.needDrain) {
-      const error = immediate.error;
-      return complete(overlapped, OperationKind.StartSend, error?.status ?? GskStatus.GSK_OK, error === undefined ? length : 0, 0, error);
-    }
-    op = this.operations.start(OperationKind.StartSend, overlapped, target);
-    this.armWaitTime(op);
-    if (immediate !== undefined) this.afterWrite(op, length, immediate.error);
+    if (length === undefined) return refuse(overlapped, GskStatus.GSK_INVALID_BUFFER_SIZE, BAD_BUFFER);
+    const send = this.sends.push(overlapped.buffer!.subarray(0, length));
+    const settled = send.error !== undefined || send.written === length;
+    if (settled && !overlapped.postFlag) return writeCompletion(overlapped, OperationKind.StartSend, sendOutcome(send)).returnValue;
+    send.op = this.operations.start(OperationKind.StartSend, overlapped, target);
+    this.armWaitTime(send.op);
+    if (settled) send.op.finish(sendOutcome(send));
     return GskStatus.GSK_IBMI_ASYNCHRONOUS_SEND;
   }
 
   private startShutdownTo(target: CompletionTarget, overlapped: OverlappedInput, options: ShutdownOptions): GskStatus {
-    if (this.state !== 'established') {
-      const status = this.state === 'closing' || this.state === 'closed' ? GskStatus.GSK_IBMI_ERROR_CLOSED : GskStatus.GSK_INVALID_STATE;
-      return fail(overlapped, status, `shutdown in state ${this.state}`);
-    }
+    const refused = startRefusal('shutdown', this.state, target, this.failure);
+    if (refused !== undefined) return refuse(overlapped, ...refused);
     this.state = 'closing';
-    this.callEngine((engine) => engine.closeNotify());
+    this.driver.call((engine) => engine.closeNotify());
     const op = this.operations.start(OperationKind.Shutdown, overlapped, target);
-    if (!options.twoStep) {
-      this.whenFlushed(() => op.finish({ returnValue: GskStatus.GSK_OK }));
-      return GskStatus.GSK_OK;
-    }
-    if (this.peerClosed) {
-      op.finish({ returnValue: GskStatus.GSK_OK });
-      return GskStatus.GSK_OK;
-    }
-    if (this.transportEnded || this.failure !== undefined) {
-      op.finish({ returnValue: this.failure?.status ?? GskStatus.GSK_ERROR_SOCKET_CLOSED, error: this.failure });
-      return GskStatus.GSK_OK;
-    }
-    const timeout = options.timeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
-    op.armTimer(timeout, () =>
-      op.finish({
-        returnValue: GskStatus.GSK_IBMI_ERROR_TIMED_OUT,
-        errnoValue: Errno.ETIMEDOUT,
-        error: new TlsError('timeout', `peer did not answer close_notify within ${timeout} ms`, { errno: Errno.ETIMEDOUT, alert: undefined }),
-      }),
-    );
-    this.twoStepShutdown = op;
+    if (!options.twoStep) this.transport.whenDrained(() => op.finish({ returnValue: GskStatus.GSK_OK }));
+    else this.shutdownRequest.waitForPeer(op, options, this.input.closedByPeer ? 'peer-closed' : this.input.end(this.failure));
     return GskStatus.GSK_OK;
   }
 
@@ -372,20 +361,21 @@ export class SecureSession {
 
   private sink(): EngineSink {
     return {
-      transmit: (ciphertext) => this.transmit(ciphertext),
+      transmit: (ciphertext) => {
+        this.idle?.touch();
+        this.transport.write(ciphertext);
+        this.budget.note();
+      },
       plaintext: (data) => {
-        this.plaintext.push(data);
-        if (this.plaintext.length > HIGH_WATER && !this.readingPaused) {
-          this.readingPaused = true;
-          this.socket.pause();
-        }
+        this.receives.push(data);
+        this.budget.note();
         this.serveReceives();
       },
-      handshakeComplete: (result) => this.onHandshake(result),
+      handshakeComplete: (result) => this.handshakeComplete(result),
       peerClosed: () => {
-        this.peerClosed = true;
+        this.input.closeNotify();
         this.serveReceives();
-        this.twoStepShutdown?.finish({ returnValue: GskStatus.GSK_OK });
+        this.shutdownRequest.peerClosed();
       },
       failed: (error) => this.terminate(error),
       keylog: (line) => this.keylog?.(line),
@@ -396,147 +386,45 @@ export class SecureSession {
     };
   }
 
-  private onHandshake(result: HandshakeResult): void {
+  private handshakeComplete(result: HandshakeResult): void {
     if (this.state !== 'handshaking') return;
     this.state = 'established';
     this.result = negotiatedFrom(result, performance.now() - this.handshakeStartedAt);
+    this.idle?.start();
     this.initOperation?.finish({ returnValue: GskStatus.GSK_OK, negotiated: this.result });
-  }
-
-  /** Runs one engine call at a time; a call made from inside an engine callback runs right after. */
-  private callEngine(call: (engine: TlsEngine) => void): void {
-    if (this.engineBusy) {
-      this.engineCalls.push(() => this.callEngine(call));
-      return;
-    }
-    const engine = this.engine;
-    if (engine === undefined || this.state === 'closed') return;
-    this.engineBusy = true;
-    // A synchronous engine may emit a whole flight (or a burst of records) in one call: corked,
-    // it leaves as one write instead of one per record.
-    this.socket.cork();
-    try {
-      call(engine);
-    } catch (error) {
-      this.terminate(error instanceof TlsError ? error : new TlsError('internal', `engine threw: ${(error as Error).message}`, { cause: error }));
-    } finally {
-      this.engineBusy = false;
-      this.socket.uncork();
-    }
-    const next = this.engineCalls.shift();
-    if (next !== undefined) next();
   }
 
   // ---- transport side --------------------------------------------------------------------------
 
-  private attachTransport(): void {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
-    const on = (event: string, handler: (...args: any[]) => void): void => {
-      this.socket.on(event, handler);
-      this.listeners.push([event, handler]);
-    };
-    on('data', (chunk: Buffer) => this.callEngine((engine) => engine.receive(chunk)));
-    on('end', () => this.onTransportEnd());
-    on('close', () => this.onTransportEnd());
-    on('error', (error: NodeJS.ErrnoException) =>
-      this.terminate(new TlsError('io', `transport error: ${error.message}`, { errno: errnoFromNodeCode(error.code), alert: undefined, cause: error })),
-    );
-    on('drain', () => {
-      this.needDrain = false;
-      for (const waiter of this.drainWaiters.splice(0)) waiter();
-    });
-    if (this.socket.isPaused()) this.socket.resume();
+  /** Plaintext was taken or the transport drained: pending sends and reading may go on. */
+  private roomGrew(): void {
+    this.idle?.touch();
+    this.sends.pump();
+    this.transport.pump();
   }
 
-  private detachTransport(): void {
-    for (const [event, handler] of this.listeners.splice(0)) this.socket.off(event, handler);
-  }
-
-  private transmit(ciphertext: Uint8Array): void {
-    if (this.socket.destroyed || this.socket.writableEnded) return;
-    if (!this.socket.write(ciphertext)) this.needDrain = true;
-  }
-
-  private whenFlushed(then: () => void): void {
-    if (this.needDrain) this.drainWaiters.push(then);
-    else then();
-  }
-
-  private afterWrite(op: Operation, length: number, error: TlsError | undefined): void {
-    if (error !== undefined) {
-      op.finish({ returnValue: error.status, errnoValue: error.errno, error });
-      return;
-    }
-    this.whenFlushed(() => op.finish({ returnValue: GskStatus.GSK_OK, secureDataTransferSize: length }));
-  }
-
-  private onTransportEnd(): void {
-    if (this.transportEnded || this.transportEnding) return;
-    this.transportEnding = true;
-    const engine = this.engine;
+  private transportEnded(): void {
+    this.input.transportEnding();
     // Let an asynchronous engine finish what it received first (an alert may be among it).
-    if (engine?.receiveEnd !== undefined && this.state !== 'closed') {
-      void engine.receiveEnd().then(
-        () => this.onInputEnded(),
-        () => this.onInputEnded(),
-      );
-    } else {
-      this.onInputEnded();
-    }
+    const processed = this.state === 'closed' ? undefined : this.driver.inputEnded();
+    if (processed === undefined) this.inputEnded();
+    else void processed.then(() => this.inputEnded(), () => this.inputEnded());
   }
 
-  private onInputEnded(): void {
-    if (this.transportEnded) return;
-    this.transportEnded = true;
+  private inputEnded(): void {
+    this.input.transportEnded();
     if (this.state === 'closed') return;
     if (this.state === 'handshaking') {
       this.terminate(new TlsError('peer-closed', 'the peer closed the connection during the handshake', { errno: Errno.ECONNRESET, alert: undefined }));
       return;
     }
     this.serveReceives();
-    this.twoStepShutdown?.finish({
-      returnValue: GskStatus.GSK_ERROR_SOCKET_CLOSED,
-      errnoValue: Errno.ECONNRESET,
-      error: new TlsError('peer-closed', 'the transport ended before the peer sent close_notify', { alert: undefined }),
-    });
-  }
-
-  // ---- receives --------------------------------------------------------------------------------
-
-  private inputEnded(): boolean {
-    return this.peerClosed || this.transportEnded || this.failure !== undefined;
-  }
-
-  /** A receive with nothing left to read: closed by close_notify, by the transport, or failed. */
-  private endOfInputStatus(): GskStatus {
-    return this.failure?.status ?? GskStatus.GSK_ERROR_SOCKET_CLOSED;
+    this.shutdownRequest.transportEnded();
   }
 
   private serveReceives(): void {
-    for (let op = this.receives.shift(); op !== undefined; op = this.receives.shift()) {
-      if (!op.pending) continue;
-      const o = op.overlapped;
-      const length = o.bufferLength ?? o.buffer!.length;
-      if (this.plaintext.length >= (o.fillBuffer ? length : 1) || (this.inputEnded() && this.plaintext.length > 0)) {
-        const n = this.plaintext.readInto(o.buffer!, length);
-        op.finish({ returnValue: GskStatus.GSK_OK, secureDataTransferSize: n, bytesAvailable: this.plaintext.length });
-        continue;
-      }
-      if (this.inputEnded()) {
-        op.finish({ returnValue: this.endOfInputStatus(), errnoValue: this.failure?.errno, error: this.failure });
-        continue;
-      }
-      this.receives.unshift(op);
-      break;
-    }
-    this.resumeReading();
-  }
-
-  private resumeReading(): void {
-    if (this.readingPaused && this.plaintext.length < LOW_WATER) {
-      this.readingPaused = false;
-      this.socket.resume();
-    }
+    this.receives.serve();
+    this.transport.pump();
   }
 
   private armWaitTime(op: Operation): void {
@@ -559,69 +447,11 @@ export class SecureSession {
     for (const op of this.operations.all()) {
       op.finish({ returnValue: op === this.initOperation ? error.status : status, errnoValue: error.errno, error });
     }
-    this.plaintext.clear();
-    this.detachTransport();
-    const engine = this.engine;
-    this.engine = undefined;
-    this.destroyed = (engine?.destroy() ?? Promise.resolve()).finally(() => this.host.sessionClosed(this));
-    if (this.ownsSocket) releaseSocket(this.socket);
+    this.receives.clear();
+    this.sends.clear();
+    this.idle?.stop();
+    this.transport.detach();
+    this.destroyed = this.driver.destroy().finally(() => this.host.sessionClosed(this));
+    if (this.ownsSocket) this.transport.release();
   }
-}
-
-/** How long an owned socket may take to flush its last bytes (a final alert) before it is destroyed. */
-const SOCKET_LINGER_MS = 1000;
-
-/**
- * Closes a socket the session owns: what was already written (a final alert, close_notify) is
- * flushed first, so the peer learns why; a peer that does not read cannot hold it open for long.
- */
-function releaseSocket(socket: Duplex): void {
-  // Errors of a socket we are discarding have nobody left to hear them.
-  socket.on('error', () => undefined);
-  if (socket.destroyed) return;
-  if (socket.writableLength === 0 || socket.writableEnded) {
-    socket.destroy();
-    return;
-  }
-  const linger = setTimeout(() => socket.destroy(), SOCKET_LINGER_MS);
-  socket.once('finish', () => {
-    clearTimeout(linger);
-    socket.destroy();
-  });
-  socket.once('close', () => clearTimeout(linger));
-  socket.end();
-}
-
-function portStatus(target: CompletionTarget): GskStatus {
-  return typeof target !== 'function' && target.destroyed ? GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT : GskStatus.GSK_OK;
-}
-
-function bufferLength(o: OverlappedInput): number | undefined {
-  if (!(o.buffer instanceof Uint8Array)) return undefined;
-  const length = o.bufferLength ?? o.buffer.length;
-  return Number.isInteger(length) && length >= 1 && length <= o.buffer.length ? length : undefined;
-}
-
-/** Fills a synchronous result into the caller's record (nothing is posted) and returns the status. */
-function complete(o: OverlappedInput, kind: OperationKind, status: GskStatus, transferred: number, available: number, error?: TlsError): GskStatus {
-  const out = o as Overlapped;
-  out.operationCompleted = kind;
-  out.returnValue = status;
-  out.errnoValue = error?.errno ?? Errno.NONE;
-  out.secureDataTransferSize = transferred;
-  out.bytesAvailable = available;
-  if (error !== undefined) out.error = error;
-  return status;
-}
-
-/** A start refused at once: the status in the record and as the return value; nothing posted. */
-function fail(o: OverlappedInput, status: GskStatus, detail: string): GskStatus {
-  (o as Overlapped).returnValue = status;
-  (o as Overlapped).error = new GskError(status, detail);
-  return status;
-}
-
-function rejected(o: OverlappedInput, kind: OperationKind, status: GskStatus, detail: string): Overlapped {
-  fail(o, status, detail);
-  return Object.assign(o, { operationCompleted: kind, errnoValue: Errno.NONE, secureDataTransferSize: 0, bytesAvailable: 0 }) as Overlapped;
 }

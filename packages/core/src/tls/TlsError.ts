@@ -3,6 +3,7 @@ import { ALERT_BY_FAULT, FAULT_BY_PEER_ALERT, GSK_BY_FAULT, type TlsFault } from
 import { Errno } from '../gsk/errno.js';
 import { GskStatus, gskStatusName } from '../gsk/status.js';
 
+/** What a TlsError can carry besides its fault and detail; each field has a default by fault. */
 export interface TlsErrorOptions {
   /** The TLS alert sent (origin 'local') or received (origin 'peer'). Defaults from the fault. */
   alert?: AlertDescription | undefined;

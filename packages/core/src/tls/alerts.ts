@@ -30,6 +30,7 @@ export enum AlertDescription {
   no_application_protocol = 120,
 }
 
+/** TLS alert levels (RFC 8446 §6); TLS 1.3 treats every alert but close_notify and user_canceled as fatal. */
 export enum AlertLevel {
   warning = 1,
   fatal = 2,

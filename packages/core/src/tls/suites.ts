@@ -5,6 +5,7 @@
  */
 export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
 
+/** One cipher suite tlsport speaks: its IANA name and code, OpenSSL's name, version, hash and AEAD. */
 export interface CipherSuiteInfo {
   readonly name: string;
   readonly code: number;
@@ -16,6 +17,7 @@ export interface CipherSuiteInfo {
   readonly auth?: 'ecdsa' | 'rsa';
 }
 
+/** Every cipher suite tlsport speaks (TLS 1.3 first, then TLS 1.2), in default preference order. */
 export const CIPHER_SUITES: readonly CipherSuiteInfo[] = [
   { name: 'TLS_AES_128_GCM_SHA256', code: 0x1301, openssl: 'TLS_AES_128_GCM_SHA256', version: 'TLSv1.3', hash: 'sha256', aead: 'aes-128-gcm' },
   { name: 'TLS_AES_256_GCM_SHA384', code: 0x1302, openssl: 'TLS_AES_256_GCM_SHA384', version: 'TLSv1.3', hash: 'sha384', aead: 'aes-256-gcm' },
@@ -28,8 +30,10 @@ export const CIPHER_SUITES: readonly CipherSuiteInfo[] = [
   { name: 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256', code: 0xcca9, openssl: 'ECDHE-ECDSA-CHACHA20-POLY1305', version: 'TLSv1.2', hash: 'sha256', aead: 'chacha20-poly1305', auth: 'ecdsa' },
 ];
 
+/** A key-exchange group by its IANA name (RFC 8446 §4.2.7; the hybrids: draft-ietf-tls-ecdhe-mlkem). */
 export type GroupName = 'X25519MLKEM768' | 'x25519' | 'secp256r1' | 'secp384r1' | 'SecP256r1MLKEM768';
 
+/** One key-exchange group: its IANA name, code point and OpenSSL's name for it. */
 export interface GroupInfo {
   readonly name: GroupName;
   readonly code: number;
@@ -74,6 +78,7 @@ export function suiteByName(name: string): CipherSuiteInfo | undefined {
   return SUITE_BY_ANY_NAME.get(name.trim().toUpperCase());
 }
 
+/** The suite with this IANA code point, or undefined. */
 export function suiteByCode(code: number): CipherSuiteInfo | undefined {
   return CIPHER_SUITES.find((s) => s.code === code);
 }
@@ -84,6 +89,7 @@ export function groupByName(name: string): GroupInfo | undefined {
   return canonical === undefined ? undefined : GROUPS.find((g) => g.name === canonical);
 }
 
+/** The group with this IANA code point, or undefined. */
 export function groupByCode(code: number): GroupInfo | undefined {
   return GROUPS.find((g) => g.code === code);
 }

@@ -15,6 +15,7 @@ export function memoryPipe(): [Duplex, Duplex] {
 
 class PipeEnd extends Duplex {
   peer!: PipeEnd;
+  /** The peer's write waiting for room in our readable buffer. */
   private blocked: (() => void) | undefined;
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
@@ -26,14 +27,15 @@ class PipeEnd extends Duplex {
         return;
       }
       if (this.peer.push(chunk)) callback();
-      else this.peer.blocked = callback;
+      else this.peer.blocked = callback;  // released by the peer's _read
     });
   }
 
   override _read(): void {
-    const resume = this.peer?.blocked;
+    // Our reader wants more: the peer's write that found our buffer full may now complete.
+    const resume = this.blocked;
     if (resume !== undefined) {
-      this.peer.blocked = undefined;
+      this.blocked = undefined;
       resume();
     }
   }

@@ -80,6 +80,6 @@ describe('resolveTlsConfig: one resolver per attribute group', () => {
     }
     // Every attribute is either a context attribute or a session one (read by the session resolver, or by the session itself: onSession).
     const sessionOnly = ATTRIBUTE_IDS.filter((id) => !CONTEXT_ATTRIBUTES.has(id));
-    expect(sessionOnly).to.have.members(['servername', 'ALPNProtocols', 'requestCert', 'rejectUnauthorized', 'handshakeTimeoutMs', 'session', 'keylog', 'onSession', 'GSK_HANDSHAKE_TIMEOUT', 'GSK_SSL_EXTN_SERVERNAME_REQUEST', 'GSK_ALPN_PROTOCOLS']);
+    expect(sessionOnly).to.have.members(['servername', 'ALPNProtocols', 'requestCert', 'rejectUnauthorized', 'handshakeTimeoutMs', 'session', 'keylog', 'onSession', 'maxBufferedBytes', 'idleTimeoutMs', 'GSK_HANDSHAKE_TIMEOUT', 'GSK_SSL_EXTN_SERVERNAME_REQUEST', 'GSK_ALPN_PROTOCOLS']);
   });
 });

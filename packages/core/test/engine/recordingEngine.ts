@@ -28,6 +28,10 @@ export class RecordingEngine implements TlsEngine {
     this.calls.push(`exportKeyingMaterial ${length} ${label} ${context === undefined ? '-' : Buffer.from(context).toString('hex')}`);
     return new Uint8Array(length).fill(length);
   }
+
+  bufferedBytes(): number {
+    return 0;
+  }
   closeNotify(): void {
     this.calls.push('closeNotify');
   }

@@ -26,8 +26,10 @@ describe('DeferredEngine: an engine whose context is still being built', () => {
     engine.receive(input);
     input[0] = 9;  // the caller reuses its buffer
     engine.closeNotify();
+    expect(engine.bufferedBytes()).to.equal(2); // the copy it holds counts against the session's bound
     built(context);
     await engine.receiveEnd();
+    expect(engine.bufferedBytes()).to.equal(0); // from here on, what the real engine holds
     expect(context.engines[0]!.calls).to.deep.equal(['start', 'receive 0102', 'closeNotify']);
     engine.receive(Uint8Array.of(3));
     expect(context.engines[0]!.calls.at(-1)).to.equal('receive 03');

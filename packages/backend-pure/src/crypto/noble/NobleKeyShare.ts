@@ -1,5 +1,5 @@
 import { x25519 } from '@noble/curves/ed25519.js';
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 import { ProviderError, type KeyShare, type KeyShareResponse } from '../provider.js';
 import { isAllZero } from '../bytes.js';
 import { X25519_KEY_LENGTH, checkNistPoint, checkX25519Length, dheResponse } from '../groupParams.js';

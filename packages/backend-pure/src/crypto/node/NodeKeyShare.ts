@@ -1,5 +1,5 @@
 import { createECDH, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type ECDH, type JsonWebKey, type KeyObject } from 'node:crypto';
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 import { ProviderError, type KeyShare, type KeyShareResponse } from '../provider.js';
 import { asBytes, concatBytes, isAllZero } from '../bytes.js';
 import { NIST_GROUPS, X25519_KEY_LENGTH, checkNistPoint, checkX25519Length, dheResponse } from '../groupParams.js';

@@ -1,4 +1,4 @@
-import type { HandshakeResult } from '@tlsport/core';
+import type { HandshakeResult } from '@tlsport/core/spi';
 import type { PrivateKey, PublicKey, SignatureScheme } from '../../crypto/provider.js';
 import type { NewSessionTicket12 } from '../../handshake/newSessionTicket12.js';
 import type { HandshakeIo } from '../../tls13/io.js';

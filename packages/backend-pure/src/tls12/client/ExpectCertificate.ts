@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { decodeError } from '../../codec/errors.js';
 import { parseCertificate12 } from '../../handshake/certificate12.js';
 import type { HandshakeMessage } from '../../handshake/message.js';

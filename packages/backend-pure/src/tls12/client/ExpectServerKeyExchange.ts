@@ -1,4 +1,4 @@
-import { groupByCode, isHybridGroup } from '@tlsport/core';
+import { groupByCode, isHybridGroup } from '@tlsport/core/spi';
 import { concat } from '../../codec/bytes.js';
 import { illegalParameter, unexpectedMessage } from '../../codec/errors.js';
 import type { HandshakeMessage } from '../../handshake/message.js';

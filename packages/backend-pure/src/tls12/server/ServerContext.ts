@@ -1,4 +1,4 @@
-import type { HandshakeResult } from '@tlsport/core';
+import type { HandshakeResult } from '@tlsport/core/spi';
 import type { KeyShare, PublicKey } from '../../crypto/provider.js';
 import type { ClientHello } from '../../handshake/clientHello.js';
 import type { HandshakeIo } from '../../tls13/io.js';

@@ -1,4 +1,4 @@
-import { TlsError, groupByCode, isHybridGroup, type GroupName } from '@tlsport/core';
+import { TlsError, groupByCode, isHybridGroup, type GroupName } from '@tlsport/core/spi';
 import type { KeyKind } from '../../crypto/provider.js';
 import type { ClientHello } from '../../handshake/clientHello.js';
 import type { LocalCertificate, ServerOptions } from '../../tls13/options.js';

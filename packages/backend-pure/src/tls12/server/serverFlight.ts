@@ -1,4 +1,4 @@
-import { TlsError, GROUPS } from '@tlsport/core';
+import { TlsError, GROUPS } from '@tlsport/core/spi';
 import { concat } from '../../codec/bytes.js';
 import { serializeCertificate12 } from '../../handshake/certificate12.js';
 import { ClientCertificateType, serializeCertificateRequest12 } from '../../handshake/certificateRequest12.js';

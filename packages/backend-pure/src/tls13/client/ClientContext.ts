@@ -1,4 +1,4 @@
-import type { HandshakeResult } from '@tlsport/core';
+import type { HandshakeResult } from '@tlsport/core/spi';
 import type { KeyShare } from '../../crypto/provider.js';
 import { zero } from '../../codec/bytes.js';
 import type { HandshakeIo } from '../io.js';

@@ -1,4 +1,4 @@
-import { TlsError, groupByCode } from '@tlsport/core';
+import { TlsError, groupByCode } from '@tlsport/core/spi';
 import { ProviderError } from '../../crypto/provider.js';
 import { equal } from '../../codec/bytes.js';
 import { illegalParameter, unexpectedMessage } from '../../codec/errors.js';

@@ -1,4 +1,4 @@
-import { GROUPS, groupByCode, isHybridGroup, suiteByCode } from '@tlsport/core';
+import { GROUPS, groupByCode, isHybridGroup, suiteByCode } from '@tlsport/core/spi';
 import type { KeyShare } from '../../crypto/provider.js';
 import { serializeClientHello } from '../../handshake/clientHello.js';
 import {

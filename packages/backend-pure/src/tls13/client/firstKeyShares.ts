@@ -1,4 +1,4 @@
-import type { GroupName } from '@tlsport/core';
+import type { GroupName } from '@tlsport/core/spi';
 import type { KeyShare } from '../../crypto/provider.js';
 import { HybridKeyShare } from '../../crypto/hybridKeyShare.js';
 import type { RandomSource } from '../sources.js';

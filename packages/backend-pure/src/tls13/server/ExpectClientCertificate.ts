@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { illegalParameter, unexpectedMessage } from '../../codec/errors.js';
 import { parseCertificate } from '../../handshake/certificate.js';
 import type { HandshakeMessage } from '../../handshake/message.js';

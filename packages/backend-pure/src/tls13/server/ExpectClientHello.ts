@@ -1,4 +1,4 @@
-import { TlsError, GROUPS, type GroupName } from '@tlsport/core';
+import { TlsError, GROUPS, type GroupName } from '@tlsport/core/spi';
 import { equal } from '../../codec/bytes.js';
 import { illegalParameter, unexpectedMessage } from '../../codec/errors.js';
 import { Writer } from '../../codec/Writer.js';

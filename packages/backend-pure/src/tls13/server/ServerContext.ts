@@ -1,4 +1,4 @@
-import type { HandshakeResult } from '@tlsport/core';
+import type { HandshakeResult } from '@tlsport/core/spi';
 import { zero } from '../../codec/bytes.js';
 import type { HandshakeIo } from '../io.js';
 import type { HandshakeSecret } from '../keySchedule.js';

@@ -1,4 +1,4 @@
-import { TlsError, groupByCode, type GroupName } from '@tlsport/core';
+import { TlsError, groupByCode, type GroupName } from '@tlsport/core/spi';
 import { illegalParameter } from '../../codec/errors.js';
 import type { ClientHello } from '../../handshake/clientHello.js';
 import type { KeyShareEntry } from '../../handshake/extensionCodecs.js';

@@ -1,4 +1,4 @@
-import { TlsError } from '@tlsport/core';
+import { TlsError } from '@tlsport/core/spi';
 import { constantTimeEqual } from '../../codec/bytes.js';
 import { MAX_PSK_IDENTITIES } from '../../common/limits.js';
 import type { ClientHello } from '../../handshake/clientHello.js';

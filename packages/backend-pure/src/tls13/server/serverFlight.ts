@@ -1,4 +1,4 @@
-import { TlsError, GROUPS, type GroupName } from '@tlsport/core';
+import { TlsError, GROUPS, type GroupName } from '@tlsport/core/spi';
 import { ProviderError, type KeyShareResponse } from '../../crypto/provider.js';
 import { serializeCertificate } from '../../handshake/certificate.js';
 import { serializeCertificateRequest } from '../../handshake/certificateRequest.js';

@@ -1,10 +1,11 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Errno, errnoFromNodeCode } from '../gsk/errno.js';
 import { GskStatus } from '../gsk/status.js';
-import type { CompletionPort } from '../port/CompletionPort.js';
-import { OperationKind, type OperationId, type OverlappedInput } from '../port/Overlapped.js';
-import { Fifo } from '../port/CompletionQueue.js';
-import { OperationRegistry, type Operation } from '../session/Operation.js';
+import type { CompletionPort } from './CompletionPort.js';
+import { OperationKind, type OperationId, type OverlappedInput } from './Overlapped.js';
+import { Fifo } from './Fifo.js';
+import type { Operation } from './Operation.js';
+import { OperationRegistry } from './OperationRegistry.js';
 
 /**
  * A listening TCP socket whose connections are taken with startAccept (QsoStartAccept): each
@@ -61,14 +62,12 @@ export class Listener {
     return GskStatus.GSK_OK;
   }
 
+  /** QsoCancelOperation: cancels the pending accepts with this id, posts each with ECANCELED, returns how many. */
   cancelOperation(id: OperationId): number {
-    let n = 0;
-    for (const op of this.operations.withId(id)) {
-      if (op.finish({ returnValue: GskStatus.GSK_TLSPORT_ERROR_CANCELLED, errnoValue: Errno.ECANCELED })) n++;
-    }
-    return n;
+    return this.operations.cancel(id);
   }
 
+  /** QsoIsOperationPending: true while an accept with this id is started and not yet posted. */
   isOperationPending(id: OperationId): boolean {
     return this.operations.isPending(id);
   }

@@ -2,9 +2,9 @@ import { GskError } from '../gsk/GskError.js';
 import { GskStatus } from '../gsk/status.js';
 import type { CompletionPort } from '../port/CompletionPort.js';
 import type { OperationId, Overlapped, OverlappedInput } from '../port/Overlapped.js';
-import type { Negotiated } from '../session/negotiated.js';
-import type { SecureSession, ShutdownOptions } from '../session/SecureSession.js';
-import { callbackPort } from './portCallbacks.js';
+import type { Negotiated } from '../engine/negotiated.js';
+import type { SecureSession, ShutdownOptions } from './SecureSession.js';
+import { callbackPort } from '../port/callbackPort.js';
 
 /** Options every promise method takes. */
 export interface PromiseOptions {

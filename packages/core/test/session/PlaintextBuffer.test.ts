@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { PlaintextBuffer } from '../src/session/PlaintextBuffer.js';
+import { PlaintextBuffer } from '../../src/session/PlaintextBuffer.js';
 
 describe('PlaintextBuffer', () => {
   it('reads back exactly what was pushed, across any chunking and read sizes', () => {

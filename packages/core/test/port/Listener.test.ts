@@ -1,10 +1,10 @@
 import { connect } from 'node:net';
 import { expect } from 'chai';
-import { CompletionPort } from '../src/port/CompletionPort.js';
-import { Listener } from '../src/transport/Listener.js';
-import { Errno } from '../src/gsk/errno.js';
-import { GskStatus } from '../src/gsk/status.js';
-import { OperationKind } from '../src/port/Overlapped.js';
+import { CompletionPort } from '../../src/port/CompletionPort.js';
+import { Listener } from '../../src/port/Listener.js';
+import { Errno } from '../../src/gsk/errno.js';
+import { GskStatus } from '../../src/gsk/status.js';
+import { OperationKind } from '../../src/port/Overlapped.js';
 
 describe('Listener.startAccept (QsoStartAccept)', () => {
   it('returns GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT on a destroyed port instead of throwing, and posts nothing', async () => {

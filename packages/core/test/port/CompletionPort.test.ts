@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { firstValueFrom, take, toArray } from 'rxjs';
-import { CompletionPort, PortDestroyedError } from '../src/port/CompletionPort.js';
-import { OperationKind, type Overlapped } from '../src/port/Overlapped.js';
-import { Errno } from '../src/gsk/errno.js';
-import { GskStatus } from '../src/gsk/status.js';
+import { CompletionPort, PortDestroyedError } from '../../src/port/CompletionPort.js';
+import { OperationKind, type Overlapped } from '../../src/port/Overlapped.js';
+import { Errno } from '../../src/gsk/errno.js';
+import { GskStatus } from '../../src/gsk/status.js';
 
 describe('CompletionPort', () => {
   it('post then wait returns the same record, marked Post', async () => {

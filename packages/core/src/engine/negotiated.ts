@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { HandshakeResult } from '../engine/spi.js';
-import type { GroupName, TlsVersion } from '../tls/suites.js';
+import type { HandshakeResult } from './spi.js';
 
 /** A readable summary of the peer's leaf certificate. */
 export interface PeerCertificateSummary {
@@ -16,14 +15,11 @@ export interface PeerCertificateSummary {
   readonly verified: boolean;
 }
 
-/** What a StartInit completion carries about the established session. */
-export interface Negotiated {
-  readonly version: TlsVersion;
-  readonly cipherSuite: string;
-  readonly group: GroupName | undefined;
-  readonly alpnProtocol: string | undefined;
-  readonly servername: string | undefined;
-  readonly resumed: boolean;
+/**
+ * What a StartInit completion carries about the established session: the engine's result with
+ * the peer's chain summarised.
+ */
+export interface Negotiated extends Omit<HandshakeResult, 'peerCertificates' | 'peerVerified'> {
   readonly peerCertificate: PeerCertificateSummary | undefined;
   /** The peer's chain as sent, leaf first, DER (empty when it sent none): for certificate-info APIs and application checks. */
   readonly peerCertificates: readonly Uint8Array[];

@@ -1,0 +1,104 @@
+import { guardSink } from '../engine/guardSink.js';
+import type { EngineSink, TlsEngine } from '../engine/spi.js';
+import { Fifo } from '../port/Fifo.js';
+import { TlsError } from '../tls/TlsError.js';
+
+/** What the driver needs around each engine call. */
+export interface DriverHooks {
+  /** Before and after a call: corked, a synchronous engine's burst of records leaves as one write. */
+  cork(): void;
+  uncork(): void;
+  /** The engine threw (a bug or an unexpected state): the session ends with this failure. */
+  threw(error: TlsError): void;
+}
+
+/**
+ * Drives one engine: one call at a time (a call made from inside an engine callback runs right
+ * after the current one), and one guard that silences the engine's sink once it failed or is
+ * being destroyed.
+ */
+export class EngineDriver {
+  private engine: TlsEngine | undefined;
+  private busy = false;
+  private readonly calls = new Fifo<(engine: TlsEngine) => void>();
+  private silence: (() => void) | undefined;
+  /** Received bytes waiting in `calls` for the engine (a chunk that arrived during a call). */
+  private queuedInput = 0;
+  private destroyed: Promise<void> | undefined;
+
+  constructor(private readonly hooks: DriverHooks) {}
+
+  /** Whether an engine is running (created and not destroyed). */
+  get running(): boolean {
+    return this.engine !== undefined;
+  }
+
+  /** The running engine, for synchronous queries that make no output (exportKeyingMaterial); never to drive it. */
+  get current(): TlsEngine | undefined {
+    return this.engine;
+  }
+
+  /** What the engine holds (input not yet processed, output not yet transmitted) and input queued for it. */
+  get bufferedBytes(): number {
+    return this.queuedInput + (this.engine?.bufferedBytes() ?? 0);
+  }
+
+  /** Creates the engine with `make`; its sink calls reach `sink` until the engine fails or is destroyed. Throws what `make` throws. */
+  create(make: (sink: EngineSink) => TlsEngine, sink: EngineSink): void {
+    const guarded = guardSink(sink);
+    this.silence = guarded.silence;
+    this.engine = make(guarded.sink);
+  }
+
+  /** Runs `call` on the engine now, or after the call in progress; dropped once the engine is gone. */
+  call(call: (engine: TlsEngine) => void): void {
+    if (this.busy) {
+      this.calls.push(call);
+      return;
+    }
+    const engine = this.engine;
+    if (engine === undefined) return;
+    this.busy = true;
+    this.hooks.cork();
+    try {
+      call(engine);
+    } catch (error) {
+      this.hooks.threw(error instanceof TlsError ? error : new TlsError('internal', `engine threw: ${(error as Error).message}`, { cause: error }));
+    } finally {
+      this.busy = false;
+      this.hooks.uncork();
+    }
+    const next = this.calls.shift();
+    if (next !== undefined) this.call(next);
+  }
+
+  /** Ciphertext for the engine; counted while it waits behind the call in progress. */
+  receive(chunk: Uint8Array): void {
+    this.queuedInput += chunk.length;
+    this.call((engine) => {
+      this.queuedInput -= chunk.length;
+      engine.receive(chunk);
+    });
+  }
+
+  /**
+   * The transport ended: resolves once an asynchronous engine has processed what it was given;
+   * undefined when there is nothing to wait for (a synchronous engine, or none).
+   */
+  inputEnded(): Promise<void> | undefined {
+    return this.engine?.receiveEnd?.();
+  }
+
+  /** Silences the sink and destroys the engine; resolves when its resources are freed. Idempotent. */
+  destroy(): Promise<void> {
+    if (this.destroyed === undefined) {
+      this.silence?.();
+      const engine = this.engine;
+      this.engine = undefined;
+      this.calls.drain();
+      this.queuedInput = 0;
+      this.destroyed = engine?.destroy() ?? Promise.resolve();
+    }
+    return this.destroyed;
+  }
+}
