@@ -24,6 +24,8 @@ type Phase = 'created' | 'handshaking' | 'open' | 'ended';
 export class OpenSslEngine implements TlsEngine {
   private readonly native: NativeEngine;
   private readonly queued: Uint8Array[] = [];
+  /** The handshake just completed and input queued during it is still being read (completeHandshake). */
+  private catchingUp = false;
   /** A pool step is running; resolves when its outcome arrives. */
   private step: Promise<void> | undefined;
   private stepArrived: (() => void) | undefined;
@@ -75,7 +77,7 @@ export class OpenSslEngine implements TlsEngine {
 
   receive(ciphertext: Uint8Array): void {
     if (this.phase === 'ended' || this.peerHasClosed || ciphertext.length === 0) return;
-    if (this.phase === 'open') {
+    if (this.phase === 'open' && !this.catchingUp) {
       this.absorb(this.native.read(ciphertext));
       return;
     }
@@ -222,16 +224,20 @@ export class OpenSslEngine implements TlsEngine {
     }
     this.phase = 'open';
     this.version = result.version;
-    this.sink.handshakeComplete(result);
-    if (this.phase !== 'open') return;  // the sink destroyed or failed us
-    this.emitSessions(outcome);
-    // Records that came with the last flight (application data, tickets) were read with the step;
-    // those that arrived during it are read now.
-    if (outcome.records !== undefined) this.absorb(outcome.records);
-    const pending = this.queued.splice(0);
-    for (const chunk of pending) {
-      if (this.phase !== 'open' || this.peerHasClosed) break;
-      this.absorb(this.native.read(chunk));
+    // Until the records of the last flight and those queued during the step are read, new input
+    // queues behind them: a sink callback below may pull the next chunk from the transport at once.
+    this.catchingUp = true;
+    try {
+      this.sink.handshakeComplete(result);
+      if (this.phase !== 'open') return;  // the sink destroyed or failed us
+      this.emitSessions(outcome);
+      if (outcome.records !== undefined) this.absorb(outcome.records);
+      for (let chunk = this.queued.shift(); chunk !== undefined; chunk = this.queued.shift()) {
+        if (this.phase !== 'open' || this.peerHasClosed) break;
+        this.absorb(this.native.read(chunk));
+      }
+    } finally {
+      this.catchingUp = false;
     }
     if (this.closeRequested && this.phase === 'open') this.closeNotify();
   }

@@ -75,6 +75,6 @@ describe('core layers', () => {
     ]);
     expect(upwardImports(join('reactive', 'x.ts'), "export { y } from '../session/y.js';\nconst z = await import('../di/z.js');")).to.have.length(2);
     expect(upwardImports(join('session', 'x.ts'), "import { Fifo } from '../port/Fifo.js';\nimport { a } from './a.js';")).to.deep.equal([]);
-    expect(() => upwardImports(join('faces', 'x.ts'), '')).to.throw(/has no layer/);
+    expect(() => upwardImports(join('nowhere', 'x.ts'), '')).to.throw(/has no layer/);
   });
 });
