@@ -7,7 +7,7 @@ import { openArena, runCase, type HostileCell } from './run.js';
 import { mismatches } from './table.js';
 
 /**
- * Hostile peers (DESIGN.md rules 10 and 11): every attack of the hardening issue, written record by
+ * Hostile peers (docs/design.md rules 10 and 11): every attack of the hardening issue, written record by
  * record by an attacker without a TLS library, against every backend in the role it applies to.
  * Each cell must show the alert, GSK status and count the RFCs ask for, or the difference its case
  * documents. Writes docs/hostile-peers.md from what it saw.

@@ -4,7 +4,7 @@ import { BACKENDS } from '../support/backends.js';
 import { toolModule, type CertFaultDocument } from './support/tools.js';
 
 /**
- * Certificate faults (DESIGN.md rule 10): one faulty certificate per fault from a generated
+ * Certificate faults (docs/design.md rule 10): one faulty certificate per fault from a generated
  * hierarchy, every backend on the detecting side (client for the server's certificate, server for
  * the client's). All must report the expected GSK status; where a difference is documented, the
  * backend may report the documented status instead (until it is fixed). Writes docs/cert-faults.md.

@@ -6,7 +6,7 @@ import { faultyLeaves } from '../support/certificateFaults.js';
 import { handshake, receive, sessionPair, type Pki } from '../support/sessions.js';
 
 /**
- * DESIGN.md rule 10: one failure, one code. Each fault is staged once and run with every backend
+ * docs/design.md rule 10: one failure, one code. Each fault is staged once and run with every backend
  * as the side that detects it; all must report the same GSK status, with a readable detail.
  */
 interface FaultCase {

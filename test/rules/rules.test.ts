@@ -17,7 +17,7 @@ import { established, handshake, makePki, next, receive, sessionPair, type Pki, 
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-/** DESIGN.md rules 1-9 at port/session level, for every backend. Rule 10 lives in faults.test.ts. */
+/** docs/design.md rules 1-9 at port/session level, for every backend. Rule 10 lives in faults.test.ts. */
 for (const backend of BACKENDS) {
   describe(`DESIGN rules on the ${backend.name} backend`, function () {
     let pki: Pki;

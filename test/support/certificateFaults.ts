@@ -1,6 +1,6 @@
 import { selfSignedLeaf, type Issued, type TestCa } from '@tlsport/testkit';
 
-/** Certificates that must each fail verification with their own fault (DESIGN.md rule 10). */
+/** Certificates that must each fail verification with their own fault (docs/design.md rule 10). */
 export interface FaultyLeaves {
   expired: Issued;
   notYetValid: Issued;

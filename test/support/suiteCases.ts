@@ -1,6 +1,6 @@
 import { CIPHER_SUITES, type CipherSuiteInfo, type SecureAttributes } from '@tlsport/core';
 
-/** One suite of DESIGN.md's scope and how to ask for it. */
+/** One suite of docs/design.md's scope and how to ask for it. */
 export interface SuiteCase {
   suite: CipherSuiteInfo;
   /** The server certificate it needs: 1.2 ECDHE_RSA suites an RSA one, everything else ECDSA. */

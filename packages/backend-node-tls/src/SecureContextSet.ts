@@ -14,7 +14,7 @@ interface SharedServerState {
 
 function build(config: ContextConfig, settings: OpenSslSettings, certificate: CertificateKeyPair | undefined, shared: SharedServerState | undefined): SecureContext {
   const server = config.role === 'server';
-  // TLS 1.2 renegotiation is refused in both directions (DESIGN.md TLS scope).
+  // TLS 1.2 renegotiation is refused in both directions (docs/design.md TLS scope).
   let secureOptions = constants.SSL_OP_NO_RENEGOTIATION;
   // The server decides the suite and group by its own preference order (config lists it so).
   if (server) secureOptions |= constants.SSL_OP_CIPHER_SERVER_PREFERENCE;

@@ -4,7 +4,7 @@ import { opensslReasonText, SSL_REASON_FAULTS, VERIFY_ERRORS, type SslReasonName
 /**
  * Every raw failure Node's tls module reports, mapped to tlsport's fault vocabulary. The one place
  * this backend decides what a Node error means; the OpenSSL addon backend maps the same OpenSSL
- * reasons to the same faults, so one fault gives one GSK status on both (DESIGN.md rule 10).
+ * reasons to the same faults, so one fault gives one GSK status on both (docs/design.md rule 10).
  */
 
 /**

@@ -4,7 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Core's folders are its layers, bottom up (DESIGN.md "Layout"): an import may go to its own
+ * Core's folders are its layers, bottom up (docs/design.md "Layers, bottom up"): an import may go to its own
  * layer or one below, never up. Files at the root of src (index.ts, spi.ts) are the package's faces.
  */
 const LAYERS: readonly (readonly string[])[] = [

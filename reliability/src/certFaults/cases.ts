@@ -3,7 +3,7 @@ import type { FaultHierarchy, Presented } from './hierarchy.js';
 
 /**
  * One certificate fault: the certificate a peer presents, the side that must detect it, and the
- * status every backend must report (DESIGN.md rule 10).
+ * status every backend must report (docs/design.md rule 10).
  */
 export interface CertFaultCase {
   /** Row label in the table. */

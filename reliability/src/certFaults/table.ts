@@ -52,7 +52,7 @@ export function renderDocument(rows: readonly CertFaultRow[], backends: readonly
     'column a backend on the side that must detect the fault. Server-certificate faults are detected',
     'by the client (servername `localhost` unless the row says otherwise); client-certificate faults',
     'by a server that requires a client certificate. The cell is the GSK status of that side\'s',
-    'StartInit completion (DESIGN.md rule 10: one fault, one code).',
+    'StartInit completion (docs/design.md rule 10: one fault, one code).',
     '',
     renderSummary(rows, backends),
     '',

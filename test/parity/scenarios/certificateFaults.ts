@@ -52,7 +52,7 @@ async function stage(run: Run, { fault, setup }: FaultCase): Promise<string> {
 
 /**
  * Each certificate fault, detected by the side under test: its StartInit fails with the fault's
- * GSK status and a readable detail (DESIGN.md rule 10), and the peer's connection fails too.
+ * GSK status and a readable detail (docs/design.md rule 10), and the peer's connection fails too.
  */
 const faultScenarios: Scenario[] = CASES.map((fault) => ({
   feature: `certificate fault: ${fault.name}`,

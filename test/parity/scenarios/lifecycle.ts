@@ -4,7 +4,7 @@ import { completion } from '../sessionIo.js';
 import { check } from './expectations.js';
 
 /**
- * Cancelling a handshake half-way (DESIGN.md rule 3). The client cancels when the server's first
+ * Cancelling a handshake half-way (docs/design.md rule 3). The client cancels when the server's first
  * flight arrives, before its engine sees it; the server cancels right after its engine has taken
  * the ClientHello. Either way the handshake cannot have finished: one ECANCELED completion, the
  * session closed, and the peer's connection ends instead of hanging.

@@ -1,5 +1,5 @@
 /**
- * Every bound the pure engine puts on what a peer may make it do, in one place (DESIGN.md rule 11).
+ * Every bound the pure engine puts on what a peer may make it do, in one place (docs/design.md rule 11).
  * The values follow OpenSSL where OpenSSL has one, so the backends close at about the same point;
  * docs/hostile-peers.md shows what each backend accepts before it closes.
  */

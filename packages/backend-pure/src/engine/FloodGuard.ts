@@ -2,7 +2,7 @@ import { unexpectedMessage } from '../codec/errors.js';
 import { MAX_EMPTY_RECORDS, MAX_KEY_UPDATES, MAX_WARNING_ALERTS } from '../common/limits.js';
 
 /**
- * Counts the records a peer sends that make no progress (DESIGN.md rule 11): each is cheap alone,
+ * Counts the records a peer sends that make no progress (docs/design.md rule 11): each is cheap alone,
  * but millions of them cost CPU for nothing. A streak is broken by a record that does move the
  * connection forward; past its bound the connection ends with unexpected_message, as OpenSSL does.
  */

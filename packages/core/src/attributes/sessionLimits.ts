@@ -4,7 +4,7 @@ import type { SecureAttributes } from './SecureAttributes.js';
 
 /** What a session enforces itself, beside what its engine is configured with. */
 export interface SessionLimits {
-  /** Bytes a session may hold in both directions together (DESIGN.md rule 11). */
+  /** Bytes a session may hold in both directions together (docs/design.md rule 11). */
   readonly maxBufferedBytes: number;
   /** Close after this long without traffic once established; 0 = never. */
   readonly idleTimeoutMs: number;

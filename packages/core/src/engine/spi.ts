@@ -78,7 +78,7 @@ export interface TlsEngine {
   /**
    * Bytes the engine holds that the session has not yet seen come out: ciphertext received and
    * not yet processed (a partial record, input queued behind an asynchronous step) and output not
-   * yet handed to `transmit`. The session counts them against its memory bound (DESIGN.md rule 11).
+   * yet handed to `transmit`. The session counts them against its memory bound (docs/design.md rule 11).
    */
   bufferedBytes(): number;
   /** Emit close_notify. Further send() calls fail. */

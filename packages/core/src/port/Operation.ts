@@ -14,7 +14,7 @@ export interface OperationOwner {
 
 /**
  * One started operation. `finish` is the only way out and runs once: a result, a cancellation,
- * a timeout or the port's destruction (DESIGN.md rule 2).
+ * a timeout or the port's destruction (docs/design.md rule 2).
  */
 export class Operation {
   private done = false;

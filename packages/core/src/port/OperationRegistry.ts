@@ -6,7 +6,7 @@ import type { OperationId, OperationKind, OverlappedInput } from './Overlapped.j
 
 /**
  * The pending operations of one session (or listener), indexed by id so that cancelOperation and
- * isOperationPending are O(1) in the number pending (DESIGN.md rule 4). An id usually names one
+ * isOperationPending are O(1) in the number pending (docs/design.md rule 4). An id usually names one
  * operation, stored as itself; a shared id holds a Set.
  */
 export class OperationRegistry implements PortClient, OperationOwner {

@@ -9,7 +9,7 @@ export interface BufferedParts {
 }
 
 /**
- * A session's memory bound (DESIGN.md rule 11). Half is for each direction: ciphertext waiting for
+ * A session's memory bound (docs/design.md rule 11). Half is for each direction: ciphertext waiting for
  * the transport, and plaintext plus engine-held bytes. The transport is read only while both halves
  * have room (what is read may make output: KeyUpdate replies, alerts), and at most that much, so the
  * total never exceeds the bound; sends go out within the outbound half.

@@ -38,7 +38,7 @@ let nextOperationId = 1;
 
 /**
  * One TLS connection: an engine bound to a transport (gsk_secure_soc_open). Operations are
- * started against a completion port and complete there exactly once (DESIGN.md rules 1-9), and
+ * started against a completion port and complete there exactly once (docs/design.md rules 1-9), and
  * the session holds at most `maxBufferedBytes` whatever the peer does (rule 11).
  */
 export class SecureSession implements OperationSource {

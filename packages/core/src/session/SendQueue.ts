@@ -51,7 +51,7 @@ export function sliceFor(remaining: number, room: number): number {
 /**
  * StartSends in order, fed to the engine only as the transport takes their ciphertext: a send
  * larger than the room left goes in record-sized slices as the transport drains, so the session
- * never queues more ciphertext than its bound (DESIGN.md rule 11).
+ * never queues more ciphertext than its bound (docs/design.md rule 11).
  */
 export class SendQueue {
   private readonly queue = new Fifo<PendingSend>();

@@ -17,7 +17,7 @@ export interface ShutdownOptions {
 
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
-/** A 2-step shutdown waiting for the peer's close_notify (DESIGN.md rule 9). */
+/** A 2-step shutdown waiting for the peer's close_notify (docs/design.md rule 9). */
 export class ShutdownRequest {
   private waiting: Operation | undefined;
 

@@ -33,7 +33,7 @@ function portOf(session: SecureSession): CompletionPort {
 /**
  * Runs one port operation as a promise: resolves with its completion when it succeeds, rejects
  * with its TlsError (or GskError) when it does not, or with the signal's reason when aborted.
- * A cancel racing the completion yields one of the two (DESIGN.md rule 3).
+ * A cancel racing the completion yields one of the two (docs/design.md rule 3).
  */
 function operation(
   session: SecureSession,

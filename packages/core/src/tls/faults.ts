@@ -5,7 +5,7 @@ import { GskStatus } from '../gsk/status.js';
  * The fault vocabulary every backend reports in. A backend turns its own raw error (an OpenSSL
  * reason, a Node error code, a pure-engine check) into one of these; the tables below turn the
  * fault into the GSK status and the alert, so the same fault gives the same code on every engine
- * (DESIGN.md rule 10).
+ * (docs/design.md rule 10).
  */
 export type TlsFault =
   | 'unknown-ca'

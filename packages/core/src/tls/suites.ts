@@ -1,5 +1,5 @@
 /**
- * The cipher suites and groups in tlsport's scope (DESIGN.md "TLS scope"), with their IANA
+ * The cipher suites and groups in tlsport's scope (docs/design.md "TLS scope"), with their IANA
  * names and code points (RFC 8446 §B.4, RFC 5289, RFC 7905, draft-ietf-tls-ecdhe-mlkem) and
  * OpenSSL's names for them.
  */

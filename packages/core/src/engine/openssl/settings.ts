@@ -25,7 +25,7 @@ export interface OpenSslSettings {
 }
 
 /**
- * Signature algorithms in tlsport's scope (DESIGN.md): ECDSA P-256/P-384, Ed25519, RSA-PSS,
+ * Signature algorithms in tlsport's scope (docs/design.md): ECDSA P-256/P-384, Ed25519, RSA-PSS,
  * and RSA PKCS#1 (TLS 1.2 and certificates), as OpenSSL names the RFC 8446 §4.2.3 code points.
  */
 const SIGNATURE_ALGORITHMS = [
