@@ -33,9 +33,13 @@ export async function main(args: readonly string[]): Promise<void> {
   });
   for (const path of ['/a', '/b']) {
     const request = client.request({ ':path': path });
-    const [headers] = (await once(request, 'response')) as [Record<string, unknown>];
+    // Read from the start: a short response can end its stream before 'response' is handled, and
+    // Node 24+ then refuses a late `for await` with ERR_STREAM_PREMATURE_CLOSE.
     let body = '';
-    for await (const chunk of request) body += String(chunk);
+    request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+    const ended = once(request, 'end');
+    const [headers] = (await once(request, 'response')) as [Record<string, unknown>];
+    await ended;
     console.log(`${String(headers[':status'])} ${body}`);
   }
   console.log(`client: ALPN ${String(socket?.alpnProtocol)}, ${socket?.getProtocol()}`);

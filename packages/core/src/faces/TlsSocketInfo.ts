@@ -9,13 +9,16 @@ import { ownCertificate, peerCertificate, unverifiedReason } from './peerCertifi
 import type { TlsSocketInit } from './TlsSocket.js';
 
 /**
- * getEphemeralKeyInfo() as node:tls reports each group (OpenSSL's names and sizes in bits); Node
- * describes only EC and X25519/X448 keys, so a hybrid post-quantum group gives `{}` there too.
+ * getEphemeralKeyInfo() as node:tls reports each group: OpenSSL's names and sizes in bits for the
+ * classical ones; Node on OpenSSL 3.5 reports a hybrid post-quantum group as a named 'TLSGroup'
+ * with an undefined size.
  */
-const KEY_INFO: Readonly<Partial<Record<GroupName, EphemeralKeyInfo>>> = {
+const KEY_INFO: Readonly<Record<GroupName, EphemeralKeyInfo | { type: 'TLSGroup'; name: string; size: undefined }>> = {
   x25519: { type: 'ECDH', name: 'X25519', size: 253 },
   secp256r1: { type: 'ECDH', name: 'prime256v1', size: 256 },
   secp384r1: { type: 'ECDH', name: 'secp384r1', size: 384 },
+  X25519MLKEM768: { type: 'TLSGroup', name: 'X25519MLKEM768', size: undefined },
+  SecP256r1MLKEM768: { type: 'TLSGroup', name: 'SecP256r1MLKEM768', size: undefined },
 };
 
 /**
