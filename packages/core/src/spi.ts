@@ -35,3 +35,4 @@ export { TicketKeyRing, type TicketKeyRingOptions, type LiveTicketKeys } from '.
 export { MemoryTicketKeySource, newTicketKey, type TicketKeySource } from './stores/TicketKeySource.js';
 export { rotationSchedule, liveSlots, slotAt, slotStartMs, decryptEndMs, DEFAULT_ROTATION, MAX_TICKET_LIFETIME_SECONDS, type RotationSchedule } from './stores/rotation.js';
 export { MemorySessionCache, DEFAULT_SESSION_CACHE_SIZE, type SessionCache } from './stores/SessionCache.js';
+export { contextTicketKeys, type ContextTicketKeys } from './stores/contextTicketKeys.js';

@@ -40,8 +40,7 @@ export class PureBackend implements TlsBackend {
     try {
       return new PureContext(config, this.provider, this.clock, this.random, this.requireExtendedMasterSecret, stores);
     } catch (error) {
-      if (stores?.ownRing === true) await stores.ring.close();
-      await stores?.closeCache?.();
+      await stores?.release();
       throw error;
     }
   }

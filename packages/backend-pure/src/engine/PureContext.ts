@@ -1,4 +1,4 @@
-import { MemorySessionCache, TicketKeyRing, TlsError, selectCertificate, type CertificateKeyPair, type ContextConfig, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
+import { contextTicketKeys, MemorySessionCache, TlsError, type ContextTicketKeys, selectCertificate, type CertificateKeyPair, type ContextConfig, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { chainFromPem, TrustStore } from '../tls13/certificates.js';
 import type { ClientOptions, LocalCertificate, ServerOptions } from '../tls13/options.js';
@@ -28,22 +28,24 @@ function resumable(config: SessionConfig): { session: SessionState | undefined; 
 
 /** A server context's ticket keys and session cache, and whether the context opened them itself (and so closes them). */
 export interface ServerStores {
-  readonly ring: TicketKeyRing;
-  readonly ownRing: boolean;
+  readonly tickets: ContextTicketKeys;
   readonly cache: SessionCache;
-  readonly closeCache: (() => Promise<void>) | undefined;
+  /** Releases both: closes what the context opened, leaves what the application gave. */
+  release(): Promise<void>;
 }
 
 /** The stores config names, or the context's own: a ring with in-memory keys on `clock`, a bounded in-memory cache. */
 export async function serverStores(config: ContextConfig, clock: Clock): Promise<ServerStores | undefined> {
   if (config.role !== 'server') return undefined;
-  const ring = config.ticketKeys ?? (await TicketKeyRing.open({ clock: () => clock.now() }));
+  const tickets = (await contextTicketKeys(config, () => clock.now()))!;
   const own = config.sessionCache === undefined ? new MemorySessionCache() : undefined;
   return {
-    ring,
-    ownRing: config.ticketKeys === undefined,
+    tickets,
     cache: new SessionCache(config.sessionCache ?? own),
-    closeCache: own === undefined ? undefined : () => own.close(),
+    release: async () => {
+      await tickets.release();
+      await own?.close();
+    },
   };
 }
 
@@ -67,7 +69,7 @@ export class PureContext implements EngineContext {
     private readonly requireExtendedMasterSecret: boolean,
     private readonly stores: ServerStores | undefined,
   ) {
-    this.tickets = stores === undefined ? undefined : new TicketSealer(provider, stores.ring);
+    this.tickets = stores === undefined ? undefined : new TicketSealer(provider, stores.tickets.ring);
     if (config.role === 'server' && config.certificate === undefined && config.sniCertificates.size === 0) {
       throw new TlsError('no-certificate', 'a server needs a certificate', { alert: undefined });
     }
@@ -145,14 +147,13 @@ export class PureContext implements EngineContext {
       trust: () => this.trust(),
       tickets: this.config.sessionTickets ? this.tickets : undefined,
       sessionCache: stores.cache,
-      sessionLifetime: () => stores.ring.ticketLifetimeSeconds(),
+      sessionLifetime: () => stores.tickets.ring.ticketLifetimeSeconds(),
       requireExtendedMasterSecret: this.config.requireExtendedMasterSecret ?? this.requireExtendedMasterSecret,
     };
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    if (this.stores?.ownRing === true) await this.stores.ring.close();
-    await this.stores?.closeCache?.();
+    await this.stores?.release();
   }
 }
