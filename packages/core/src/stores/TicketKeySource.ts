@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { TICKET_KEY_NAME_BYTES, TICKET_KEY_SECRET_BYTES, type TicketKey } from './ticketKey.js';
-import type { RotationSchedule } from './rotation.js';
+import { previousSlots, type RotationSchedule } from './rotation.js';
 
 /**
  * Where the ticket keys of a server, or of a fleet of servers, come from. Each rotation slot has
@@ -24,9 +24,10 @@ export function newTicketKey(slot: number): TicketKey {
 export class MemoryTicketKeySource implements TicketKeySource {
   private readonly keys = new Map<number, TicketKey>();
 
-  async keysFor(slots: readonly number[]): Promise<TicketKey[]> {
-    // Slots before the oldest one asked for are past their decrypt window: forget them.
-    this.forgetBefore(Math.min(...slots));
+  async keysFor(slots: readonly number[], schedule: RotationSchedule): Promise<TicketKey[]> {
+    // Rings ask for the slots they miss (often only the next one): what is older than every live slot is dead.
+    const oldestLive = Math.min(...slots) - previousSlots(schedule) - 1;
+    for (const slot of this.keys.keys()) if (slot < oldestLive) this.keys.delete(slot);
     return slots.map((slot) => {
       let key = this.keys.get(slot);
       if (key === undefined) this.keys.set(slot, (key = newTicketKey(slot)));
@@ -34,16 +35,8 @@ export class MemoryTicketKeySource implements TicketKeySource {
     });
   }
 
-  private forgetBefore(slot: number): void {
-    for (const [s, key] of this.keys) {
-      if (s < slot) {
-        key.secret.fill(0);
-        this.keys.delete(s);
-      }
-    }
-  }
-
+  /** Forgets the keys; the rings holding them zero them when they drop them. */
   async close(): Promise<void> {
-    this.forgetBefore(Number.POSITIVE_INFINITY);
+    this.keys.clear();
   }
 }

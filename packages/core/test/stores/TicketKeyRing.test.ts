@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { decryptEndMs, liveSlots, MAX_TICKET_LIFETIME_SECONDS, MemorySessionCache, rotationSchedule, TicketKeyRing, type TicketKey, type TicketKeySource } from '@tlsport/core';
+import { decryptEndMs, liveSlots, MAX_TICKET_LIFETIME_SECONDS, MemorySessionCache, MemoryTicketKeySource, rotationSchedule, TicketKeyRing, type TicketKey, type TicketKeySource } from '@tlsport/core';
 
 const HOUR = 3600_000;
 
@@ -65,6 +65,19 @@ describe('stores: TicketKeyRing', () => {
     expect(ring.decryptionKey(k100), 'once its window closed').to.equal(undefined);
     expect(ring.ticketLifetimeSeconds()).to.be.at.most(30);
     await ring.close();
+  });
+
+  it('the in-memory source keeps the keys a ring still holds intact across rotations', async () => {
+    const ring = await open(new MemoryTicketKeySource());
+    const first = ring.encryptionKey();
+    const secret = Uint8Array.from(first.secret);
+    now += 10_000;
+    await ring.refresh();
+    expect(ring.encryptionKey()).to.not.equal(first);
+    expect(ring.decryptionKey(first.name)).to.equal(first);
+    expect(first.secret).to.deep.equal(secret);
+    await ring.close();
+    expect(first.secret.every((b) => b === 0), 'zeroed by the ring on close').to.equal(true);
   });
 
   it('tells listeners when the keys change, and only then', async () => {
