@@ -9,3 +9,4 @@ export { silentSink } from './silentSink.js';
 export { nodeRelease, type NodeRelease } from './nodeRelease.js';
 export { pollUntil, nextTimer } from './pollUntil.js';
 export { CHROMIUM_PATH, chromiumInstalled, launchChromium, spkiHash, type HeadlessChromium } from './chromium.js';
+export { RedisServer, freePort } from './redisServer.js';

@@ -28,7 +28,8 @@ export function ticketKeyFromBytes(slot: number, bytes: Uint8Array): TicketKey {
   if (bytes.length !== TICKET_KEY_NAME_BYTES + TICKET_KEY_SECRET_BYTES) {
     throw new RangeError(`ticket key of slot ${slot}: expected ${TICKET_KEY_NAME_BYTES + TICKET_KEY_SECRET_BYTES} bytes, got ${bytes.length}`);
   }
-  return { slot, name: bytes.slice(0, TICKET_KEY_NAME_BYTES), secret: bytes.slice(TICKET_KEY_NAME_BYTES) };
+  // Copies, not views (Buffer#slice is a view): the caller may zero `bytes`.
+  return { slot, name: Uint8Array.from(bytes.subarray(0, TICKET_KEY_NAME_BYTES)), secret: Uint8Array.from(bytes.subarray(TICKET_KEY_NAME_BYTES)) };
 }
 
 /** Whether two key names are the same (names are not secret: no constant-time compare needed). */
