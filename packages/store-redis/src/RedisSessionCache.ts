@@ -51,9 +51,12 @@ export class RedisSessionCache implements SessionCache {
     this.local.set(sessionId, session, lifetimeSeconds);
     const id = Buffer.from(sessionId).toString('hex');
     const value = Buffer.from(session).toString('base64');
+    // Sent together (one pipeline): the other servers should hear of it before the client reconnects.
     this.send(async () => {
-      await this.client.set(`${this.prefix}:session:${id}`, value, { expiration: { type: 'EX', value: lifetimeSeconds } });
-      await this.client.publish(this.channel, `${id} ${lifetimeSeconds} ${value}`);
+      await Promise.all([
+        this.client.publish(this.channel, `${id} ${lifetimeSeconds} ${value}`),
+        this.client.set(`${this.prefix}:session:${id}`, value, { expiration: { type: 'EX', value: lifetimeSeconds } }),
+      ]);
     });
   }
 
@@ -61,8 +64,7 @@ export class RedisSessionCache implements SessionCache {
     this.local.delete(sessionId);
     const id = Buffer.from(sessionId).toString('hex');
     this.send(async () => {
-      await this.client.del(`${this.prefix}:session:${id}`);
-      await this.client.publish(this.channel, `${id} 0`);
+      await Promise.all([this.client.publish(this.channel, `${id} 0`), this.client.del(`${this.prefix}:session:${id}`)]);
     });
   }
 
