@@ -1,8 +1,11 @@
-import { constants, randomBytes } from 'node:crypto';
+import { constants } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { selectCertificate, ticketKeyBytes, type CertificateKeyPair, type ContextConfig, type TicketKeyRing } from '@tlsport/core/spi';
 import { opensslSettings, type OpenSslSettings } from '@tlsport/core/openssl';
 import { contextErrorFromNode } from './faultTable.js';
+
+/** What the openssl backend uses too (its kSessionIdContext). */
+const SESSION_ID_CONTEXT = 'tlsport';
 
 /** What every SecureContext of one server shares, so resumption works across SNI contexts. */
 interface SharedServerState {
@@ -18,7 +21,8 @@ function sharedServerState(config: ContextConfig, ring: TicketKeyRing | undefine
   return {
     ticketKeys: config.sessionTickets && ring !== undefined ? Buffer.from(ticketKeyBytes(ring.encryptionKey())) : undefined,
     sessionTimeout: ring?.schedule.lifetimeSeconds ?? 7200,
-    sessionIdContext: randomBytes(16).toString('hex'),
+    // The same on every server of a fleet: OpenSSL resumes a session only under the context it was made in.
+    sessionIdContext: SESSION_ID_CONTEXT,
   };
 }
 
