@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { decryptEndMs, rotationSchedule, slotAt, slotStartMs } from '@tlsport/core';
-import { killChildren, RedisServer } from '@tlsport/testkit';
+import { connectOnce, killChildren, otherServer, RedisServer, type Connection, type Fleet } from '@tlsport/testkit';
 import { redisClient } from '@tlsport/store-redis';
 import { interopPki, type InteropPki } from '../support/interopPki.js';
-import { connectOnce, filesHolding, Fleet, otherServer, type Connection } from './fleet.js';
+import { filesHolding, startFleet as startProcesses } from './fleet.js';
 
 /** Resumptions per backend in TLS 1.3 (a third as many in TLS 1.2). The soak script (npm run soak:fleet) asks for 200. */
 const RESUMPTIONS = Number(process.env['TLSPORT_FLEET_RESUMPTIONS'] ?? 60);
@@ -57,7 +57,7 @@ describe('a fleet of tlsport servers sharing ticket keys through Redis', functio
   let identity: string[];
   const fleets: Fleet[] = [];
   const startFleet = async (backend: string, args: readonly string[]): Promise<Fleet> => {
-    const fleet = await Fleet.start(3, backend, [...identity, ...args]);
+    const fleet = await startProcesses(3, backend, [...identity, ...args]);
     fleets.push(fleet);
     return fleet;
   };
