@@ -21,7 +21,7 @@ import { serverSuite } from './suites/server.js';
 import { progress, type SuiteContext, type SuiteOutput } from './suites/SuiteContext.js';
 
 /**
- * `npm run bench [-- --quick] [-- --out DIR] [-- SUITE…]`: runs the named suites (default: all)
+ * `npm run bench [-- --quick] [-- --out DIR] [-- SUITE…]`: runs the named suites (default: all; a bare --quick leaves out fleet)
  * against plain node:tls and every installed backend. The table goes to stdout, progress to
  * stderr; results.json, chart.svg and RESULTS.md to bench/ (or DIR).
  */
