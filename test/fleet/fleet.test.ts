@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { decryptEndMs, rotationSchedule, slotAt, slotStartMs } from '@tlsport/core';
 import { connectOnce, killChildren, otherServer, RedisServer, type Connection, type Fleet } from '@tlsport/testkit';
-import { redisClient } from '@tlsport/store-redis';
+import { RedisStores, redisClient } from '@tlsport/store-redis';
+import { listen } from '../faces/support/fixture.js';
 import { interopPki, type InteropPki } from '../support/interopPki.js';
 import { filesHolding, startFleet as startProcesses } from './fleet.js';
 
@@ -133,6 +134,25 @@ describe('a fleet of tlsport servers sharing ticket keys through Redis', functio
     const afterWindow = await Promise.all(fleetsByBackend.map((f, i) => connectOnce(f.servers[2]!.port, ca, 'TLSv1.3', firsts[i]!.session)));
     expect(afterRotation.map((c) => c.resumed), 'pure, openssl, node-tls after the rotation').to.deep.equal([true, true, false]);
     expect(afterWindow.map((c) => c.resumed), 'after the decrypt window').to.deep.equal([false, false, false]);
+  });
+
+  it('createServer takes the stores: a ticket from one node:tls-shaped server resumes on another with its own RedisStores', async () => {
+    const stores = await Promise.all([0, 1].map(() => RedisStores.open({ url: redis.url, prefix: 'faces', log: () => {} })));
+    const servers = await Promise.all(
+      stores.map((s) =>
+        listen({ cert: pki.ecdsa.chain, key: pki.ecdsa.key, backend: 'openssl', ticketKeys: s.ticketKeys, sessionCache: s.sessionCache }, (socket) => {
+          socket.on('data', () => socket.write('gnip\n'));
+        }),
+      ),
+    );
+    try {
+      const first = await connectOnce(servers[0]!.port, ca, 'TLSv1.3', undefined);
+      const second = await connectOnce(servers[1]!.port, ca, 'TLSv1.3', first.session);
+      expect([first.resumed, second.resumed]).to.deep.equal([false, true]);
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
+      await Promise.all(stores.map((s) => s.close()));
+    }
   });
 
   it('stopping Redis mid-run fails no connection: servers keep resuming with the keys they hold, and log the outage', async () => {
