@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { TicketKeyRing } from '@tlsport/core';
-import { pollUntil, RedisServer } from '@tlsport/testkit';
+import { freePort, pollUntil, RedisServer } from '@tlsport/testkit';
 import { RedisStores, RedisTicketKeySource, redisClient } from '../src/index.js';
 
 describe('store-redis against a real redis-server', function () {
@@ -62,6 +62,20 @@ describe('store-redis against a real redis-server', function () {
     await client.close();
     a.sessionCache.delete(id);
     await pollUntil(() => b.sessionCache.get(id) === undefined, 5000, () => 'the deletion never reached the second server');
+  });
+
+  it('a server whose Redis is not there yet starts anyway, on keys of its own, and says so', async () => {
+    const lines: string[] = [];
+    const stores = await RedisStores.open({ url: `redis://127.0.0.1:${await freePort()}`, log: (m) => lines.push(m) });
+    try {
+      const key = stores.ticketKeys.encryptionKey();
+      expect(stores.ticketKeys.decryptionKey(key.name)).to.equal(key);
+      expect(lines.join('\n')).to.match(/unreachable/);
+      stores.sessionCache.set(Uint8Array.of(7), Uint8Array.of(1), 60);
+      expect([...stores.sessionCache.get(Uint8Array.of(7))!], 'sessions stay on this server').to.deep.equal([1]);
+    } finally {
+      await stores.close();
+    }
   });
 
   it('refuses a url that is not redis:// by name', async () => {

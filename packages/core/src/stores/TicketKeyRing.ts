@@ -151,7 +151,14 @@ export class TicketKeyRing {
     const signature = [live.encrypting, ...live.decrypting.map((d) => d.key)].map((k) => Buffer.from(k.name).toString('hex')).join(',');
     if (signature === this.lastSignature) return;
     this.lastSignature = signature;
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) {
+      // One context failing to take the keys must not stop the others, nor the ring's timer.
+      try {
+        listener();
+      } catch (error) {
+        this.log(`tlsport: a context did not take the new ticket keys: ${(error as Error).message}`);
+      }
+    }
   }
 
   /** Wakes at the next refresh or slot boundary, whichever is first; never keeps the process alive. */
