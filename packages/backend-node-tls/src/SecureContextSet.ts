@@ -1,6 +1,6 @@
 import { constants } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
-import { selectCertificate, ticketKeyBytes, type CertificateKeyPair, type ContextConfig, type TicketKeyRing } from '@tlsport/core/spi';
+import { DEFAULT_ROTATION, selectCertificate, ticketKeyBytes, type CertificateKeyPair, type ContextConfig, type TicketKeyRing } from '@tlsport/core/spi';
 import { opensslSettings, type OpenSslSettings } from '@tlsport/core/openssl';
 import { contextErrorFromNode } from './faultTable.js';
 
@@ -20,7 +20,7 @@ interface SharedServerState {
 function sharedServerState(config: ContextConfig, ring: TicketKeyRing | undefined): SharedServerState {
   return {
     ticketKeys: config.sessionTickets && ring !== undefined ? Buffer.from(ticketKeyBytes(ring.encryptionKey())) : undefined,
-    sessionTimeout: ring?.schedule.lifetimeSeconds ?? 7200,
+    sessionTimeout: (ring?.schedule ?? DEFAULT_ROTATION).lifetimeSeconds,
     // The same on every server of a fleet: OpenSSL resumes a session only under the context it was made in.
     sessionIdContext: SESSION_ID_CONTEXT,
   };

@@ -1,4 +1,4 @@
-import { contextTicketKeys, ticketKeyBytes, TlsError, type ContextConfig, type ContextTicketKeys, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
+import { contextTicketKeys, DEFAULT_ROTATION, ticketKeyBytes, TlsError, type ContextConfig, type ContextTicketKeys, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
 import { opensslSettings, type OpenSslSettings } from '@tlsport/core/openssl';
 import { addon, type NativeContext } from './native.js';
 import { certificatePairs, contextOptions } from './nativeOptions.js';
@@ -33,7 +33,7 @@ export class OpenSslContext implements EngineContext {
   static async create(config: ContextConfig): Promise<OpenSslContext> {
     const settings = opensslSettings(config, 'openssl');
     const tickets = config.sessionTickets ? await contextTicketKeys(config) : undefined;
-    const lifetime = tickets?.ring.schedule.lifetimeSeconds ?? 7200;
+    const lifetime = (tickets?.ring.schedule ?? DEFAULT_ROTATION).lifetimeSeconds;
     let native: NativeContext;
     try {
       native = await new Promise<NativeContext>((resolve, reject) => {
