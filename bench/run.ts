@@ -13,6 +13,7 @@ import type { BenchResults } from './results.js';
 import { bulkSuite } from './suites/bulk.js';
 import { cryptoSuite } from './suites/crypto.js';
 import { eventLoopSuite } from './suites/eventLoop.js';
+import { fleetSuite } from './suites/fleet.js';
 import { handshakeSuite, resumeSuite } from './suites/handshakes.js';
 import { httpsSuite } from './suites/https.js';
 import { memorySuite } from './suites/memory.js';
@@ -20,7 +21,7 @@ import { serverSuite } from './suites/server.js';
 import { progress, type SuiteContext, type SuiteOutput } from './suites/SuiteContext.js';
 
 /**
- * `npm run bench [-- --quick] [-- --out DIR] [-- SUITE…]`: runs the named suites (default: all)
+ * `npm run bench [-- --quick] [-- --out DIR] [-- SUITE…]`: runs the named suites (default: all; a bare --quick leaves out fleet)
  * against plain node:tls and every installed backend. The table goes to stdout, progress to
  * stderr; results.json, chart.svg and RESULTS.md to bench/ (or DIR).
  */
@@ -34,6 +35,7 @@ const SUITES: Record<string, (context: SuiteContext) => Promise<SuiteOutput>> = 
   crypto: cryptoSuite,
   handshake: handshakeSuite,
   resume: resumeSuite,
+  fleet: (context) => fleetSuite(context, pki),
   server: async (context) => serverSuite(context, await load()),
   eventloop: async (context) => eventLoopSuite(context, await load()),
   bulk: bulkSuite,
@@ -41,6 +43,9 @@ const SUITES: Record<string, (context: SuiteContext) => Promise<SuiteOutput>> = 
   memory: (context) => memorySuite(context, pki),
   port: async (context) => ({ compared: [], single: await runPortBench(nodeTlsBackend, context.options) }),
 };
+
+/** Suites a bare --quick run leaves out: the fleet starts a dozen server processes and a redis-server (name it to run it). */
+const QUICK_SKIPS = new Set(['fleet']);
 
 const unknown = options.suites.filter((s) => !(s in SUITES));
 if (unknown.length > 0) {
@@ -64,7 +69,7 @@ try {
   };
   const context: SuiteContext = { options, contenders };
   for (const [name, suite] of Object.entries(SUITES)) {
-    if (options.suites.length > 0 && !options.suites.includes(name)) continue;
+    if (options.suites.length > 0 ? !options.suites.includes(name) : options.quick && QUICK_SKIPS.has(name)) continue;
     const t0 = performance.now();
     const output = await suite(context);
     progress(`[${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s]`);

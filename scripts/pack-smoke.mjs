@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const PACKAGES = ['core', 'backend-node-tls', 'backend-openssl', 'backend-pure', 'cli'];
+const PACKAGES = ['core', 'backend-node-tls', 'backend-openssl', 'backend-pure', 'store-redis', 'cli'];
 const BACKENDS = ['node-tls', 'openssl', 'pure'];
 const keep = process.argv.includes('--keep');
 const work = mkdtempSync(join(tmpdir(), 'tlsport-pack-'));

@@ -16,7 +16,8 @@
         "native/live_objects.cc",
         "native/pem.cc",
         "native/ssl_errors.cc",
-        "native/step_costs.cc"
+        "native/step_costs.cc",
+        "native/ticket_keys.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS"],

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { REPO_ROOT } from '../support/repoRoot.js';
 
 /** The READMEs whose TypeScript snippets users copy: the project's and each published package's. */
-const READMES = ['README.md', ...['core', 'backend-node-tls', 'backend-openssl', 'backend-pure', 'cli'].map((p) => `packages/${p}/README.md`)];
+const READMES = ['README.md', ...['core', 'backend-node-tls', 'backend-openssl', 'backend-pure', 'store-redis', 'cli'].map((p) => `packages/${p}/README.md`)];
 
 /** Every ```ts block of a Markdown file. */
 function snippets(markdown: string): string[] {

@@ -1,4 +1,5 @@
 import { ALERT_FEATURE } from './scenarios/certificateFaults.js';
+import { ticketRotationScenarios } from './scenarios/ticketRotation.js';
 
 export function gapKey(feature: string, role: string, backend: string): string {
   return `${feature} · ${role} · ${backend}`;
@@ -15,5 +16,9 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map<string, string>([
   ...BOTH_ROLES.map((role): [string, string] => [
     gapKey(ALERT_FEATURE, role, 'node-tls'),
     "node:tls judges the peer's certificate only after OpenSSL's handshake has completed, then drops the connection; Node has no API to send an alert, so for the faults it judges itself the peer hears none",
+  ]),
+  ...ticketRotationScenarios.map((s): [string, string] => [
+    gapKey(s.feature, 'server', 'node-tls'),
+    "Node's SecureContext holds one ticket key (ticketKeys / setTicketKeys): at a rotation the previous key is gone, so tickets sealed under it no longer open and each of those clients does one full handshake",
   ]),
 ]);

@@ -7,6 +7,6 @@ export class NodeTlsBackend implements TlsBackend {
 
   async createContext(config: ContextConfig): Promise<EngineContext> {
     refuseRequiredExtendedMasterSecret(config, this.name);
-    return new NodeTlsContext(config);
+    return NodeTlsContext.create(config);
   }
 }

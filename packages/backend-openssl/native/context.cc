@@ -11,6 +11,7 @@ ContextOptions ParseOptions(const Napi::Object& o) {
   options.server = BoolOption(o, "server");
   options.sigalgs = StringOption(o, "sigalgs");
   options.sessionTickets = BoolOption(o, "sessionTickets");
+  options.ticketLifetimeSeconds = static_cast<long>(o.Get("ticketLifetimeSeconds").As<Napi::Number>().Int64Value());
   Napi::Array ca = o.Get("ca").As<Napi::Array>();
   for (uint32_t i = 0; i < ca.Length(); i++) options.ca.push_back(ca.Get(i).As<Napi::String>().Utf8Value());
   Napi::Array certificates = o.Get("certificates").As<Napi::Array>();
@@ -29,7 +30,7 @@ ContextOptions ParseOptions(const Napi::Object& o) {
 }  // namespace
 
 Napi::Function Context::Define(Napi::Env env) {
-  return DefineClass(env, "Context", {InstanceMethod<&Context::Dispose>("dispose")});
+  return DefineClass(env, "Context", {InstanceMethod<&Context::Dispose>("dispose"), InstanceMethod<&Context::SetTicketKeys>("setTicketKeys")});
 }
 
 Context* Context::From(Napi::Value value) {
@@ -90,6 +91,24 @@ Napi::Value BuildContext(const Napi::CallbackInfo& info) {
 std::shared_ptr<ContextSet> Context::contexts(Napi::Env env) const {
   if (!contexts_) throw Napi::Error::New(env, "the context is disposed");
   return contexts_;
+}
+
+Napi::Value Context::SetTicketKeys(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!info[0].IsTypedArray() || !info[1].IsArray() || !info[2].IsNumber()) throw Napi::TypeError::New(env, "setTicketKeys(keys, decryptEndMs, encrypting)");
+  Napi::Uint8Array bytes = info[0].As<Napi::Uint8Array>();
+  Napi::Array ends = info[1].As<Napi::Array>();
+  if (bytes.ByteLength() != ends.Length() * 48) throw Napi::RangeError::New(env, "setTicketKeys: 48 bytes per key");
+  std::vector<TicketKey> keys(ends.Length());
+  for (uint32_t i = 0; i < ends.Length(); i++) {
+    const uint8_t* at = bytes.Data() + i * 48;
+    std::copy(at, at + 16, keys[i].name.begin());
+    std::copy(at + 16, at + 32, keys[i].hmacKey.begin());
+    std::copy(at + 32, at + 48, keys[i].aesKey.begin());
+    keys[i].decryptEndMs = ends.Get(i).As<Napi::Number>().DoubleValue();
+  }
+  contexts(env)->ticketKeys().Replace(std::move(keys), info[2].As<Napi::Number>().Int32Value());
+  return env.Undefined();
 }
 
 Napi::Value Context::Dispose(const Napi::CallbackInfo& info) {

@@ -27,6 +27,8 @@ class Context : public Napi::ObjectWrap<Context> {
 
  private:
   Napi::Value Dispose(const Napi::CallbackInfo& info);
+  /** setTicketKeys(keys: 48 bytes each, decryptEndMs: number[], encrypting: index or -1). */
+  Napi::Value SetTicketKeys(const Napi::CallbackInfo& info);
 
   std::shared_ptr<ContextSet> contexts_;
 };

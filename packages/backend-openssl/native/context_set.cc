@@ -11,7 +11,7 @@ namespace {
 // Every server context shares one session id context, so resumption survives an SNI switch.
 const unsigned char kSessionIdContext[] = "tlsport";
 
-SSL_CTX* NewContext(const ContextOptions& options, X509_STORE* store) {
+SSL_CTX* NewContext(const ContextOptions& options, X509_STORE* store, TicketKeys& ticketKeys) {
   SSL_CTX* ctx = SSL_CTX_new(TLS_method());
   if (ctx == nullptr) throw ConfigError("internal", TakeErrorText("SSL_CTX_new"));
   TrackContext(ctx);
@@ -30,9 +30,12 @@ SSL_CTX* NewContext(const ContextOptions& options, X509_STORE* store) {
     // Stateless tickets only: nothing to expire in a server-side cache.
     SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
     SSL_CTX_set_session_id_context(ctx, kSessionIdContext, sizeof kSessionIdContext - 1);
+    SSL_CTX_set_timeout(ctx, options.ticketLifetimeSeconds);
     if (!options.sessionTickets) {
       SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
       SSL_CTX_set_num_tickets(ctx, 0);
+    } else {
+      ticketKeys.Install(ctx);
     }
   } else {
     // The client hands each new session to the app (sink.session) and keeps none itself.
@@ -48,7 +51,7 @@ ContextSet::ContextSet(const ContextOptions& options) {
   try {
     size_t count = options.certificates.empty() ? 1 : options.certificates.size();
     for (size_t i = 0; i < count; i++) {
-      contexts_.push_back(NewContext(options, store));
+      contexts_.push_back(NewContext(options, store, ticketKeys_));
       if (i < options.certificates.size() && !options.certificates[i].cert.empty()) {
         UseCertificateKeyPair(contexts_.back(), options.certificates[i].cert, options.certificates[i].key);
       }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "ticket_keys.h"
+
 namespace tlsport {
 
 struct CertificateKeyPem {
@@ -20,6 +22,8 @@ struct ContextOptions {
   std::vector<CertificateKeyPem> certificates;
   std::string sigalgs;
   bool sessionTickets = true;
+  /** Server: the session timeout, which is also the ticket lifetime hint (SSL_CTX_set_timeout). */
+  long ticketLifetimeSeconds = 7200;
 };
 
 /**
@@ -36,8 +40,12 @@ class ContextSet {
 
   SSL_CTX* primary() const { return contexts_[0]; }
   SSL_CTX* at(size_t index) const { return index < contexts_.size() ? contexts_[index] : nullptr; }
+  /** The ticket keys every server context of the set seals and opens tickets with. */
+  TicketKeys& ticketKeys() { return ticketKeys_; }
 
  private:
+  // Declared first so it outlives the contexts whose callback reads it.
+  TicketKeys ticketKeys_;
   std::vector<SSL_CTX*> contexts_;
 };
 

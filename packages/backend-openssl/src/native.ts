@@ -48,6 +48,8 @@ export interface NativeContextOptions {
   readonly certificates: readonly ({ cert: string; key: string } | null)[];
   readonly sigalgs: string;
   readonly sessionTickets: boolean;
+  /** Server: session timeout and ticket lifetime hint, seconds. */
+  readonly ticketLifetimeSeconds: number;
 }
 
 export interface NativeEngineOptions {
@@ -71,6 +73,8 @@ export interface NativeEngineOptions {
 
 export interface NativeContext {
   dispose(): void;
+  /** Replaces the ticket keys: 48 bytes each (name, HMAC key, AES key), when each stops decrypting, which one encrypts (-1: none). */
+  setTicketKeys(keys: Uint8Array, decryptEndMs: number[], encrypting: number): void;
 }
 
 export interface NativeEngine {

@@ -12,13 +12,14 @@ export function certificatePairs(config: ContextConfig): (CertificateKeyPair | u
   return [config.certificate, ...config.sniCertificates.values()];
 }
 
-export function contextOptions(config: ContextConfig, settings: OpenSslSettings): NativeContextOptions {
+export function contextOptions(config: ContextConfig, settings: OpenSslSettings, ticketLifetimeSeconds: number): NativeContextOptions {
   return {
     server: config.role === 'server',
     ca: config.ca,
     certificates: certificatePairs(config).map((p) => (p === undefined ? null : { cert: p.cert, key: p.key })),
     sigalgs: settings.sigalgs,
     sessionTickets: config.sessionTickets,
+    ticketLifetimeSeconds,
   };
 }
 

@@ -29,3 +29,10 @@ export {
 } from './tls/suites.js';
 export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL } from './tls/policy.js';
 export { backendModule } from './di/backendModule.js';
+export type { TicketKey } from './stores/ticketKey.js';
+export { ticketKeyBytes, ticketKeyFromBytes, TICKET_KEY_NAME_BYTES, TICKET_KEY_SECRET_BYTES } from './stores/ticketKey.js';
+export { TicketKeyRing, type TicketKeyRingOptions, type LiveTicketKeys } from './stores/TicketKeyRing.js';
+export { MemoryTicketKeySource, newTicketKey, type TicketKeySource } from './stores/TicketKeySource.js';
+export { rotationSchedule, liveSlots, slotAt, slotStartMs, decryptEndMs, DEFAULT_ROTATION, MAX_TICKET_LIFETIME_SECONDS, type RotationSchedule } from './stores/rotation.js';
+export { MemorySessionCache, DEFAULT_SESSION_CACHE_SIZE, type SessionCache } from './stores/SessionCache.js';
+export { contextTicketKeys, type ContextTicketKeys } from './stores/contextTicketKeys.js';

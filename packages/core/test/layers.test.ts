@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 const LAYERS: readonly (readonly string[])[] = [
   ['gsk', 'tls'], // statuses, alerts, faults, suites: the shared vocabulary
   ['transport'], // where ciphertext flows
+  ['stores'], // ticket keys and the TLS 1.2 session cache, behind SPIs
   ['engine'], // the backend SPI and what it carries
   ['attributes'], // user settings resolved into engine and session configuration
   ['port'], // completion port, operations, their registry, the listener

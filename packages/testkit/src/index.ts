@@ -9,3 +9,5 @@ export { silentSink } from './silentSink.js';
 export { nodeRelease, type NodeRelease } from './nodeRelease.js';
 export { pollUntil, nextTimer } from './pollUntil.js';
 export { CHROMIUM_PATH, chromiumInstalled, launchChromium, spkiHash, type HeadlessChromium } from './chromium.js';
+export { RedisServer, freePort } from './redisServer.js';
+export { Fleet, connectOnce, otherServer, type FleetServer, type Connection } from './fleet.js';

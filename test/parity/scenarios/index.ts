@@ -10,6 +10,7 @@ import { resumptionScenarios } from './resumption.js';
 import { shutdownScenarios } from './shutdown.js';
 import { signatureScenarios } from './signatures.js';
 import { suiteScenarios } from './suites.js';
+import { ticketRotationScenarios } from './ticketRotation.js';
 import { versionScenarios } from './versions.js';
 
 /** Every feature of the parity table, in the order of its rows. */
@@ -21,6 +22,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...extensionScenarios,
   ...clientAuthScenarios,
   ...resumptionScenarios,
+  ...ticketRotationScenarios,
   keyUpdateScenario,
   ...shutdownScenarios,
   ...lifecycleScenarios,

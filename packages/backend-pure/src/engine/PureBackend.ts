@@ -2,7 +2,7 @@ import type { ContextConfig, EngineContext, TlsBackend } from '@tlsport/core/spi
 import { defaultProvider } from '../crypto/index.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { providerRandom, systemClock, type Clock, type RandomSource } from '../tls13/sources.js';
-import { PureContext } from './PureContext.js';
+import { PureContext, serverStores } from './PureContext.js';
 
 /** What a PureBackend can be given instead of its defaults: crypto provider, clock, randomness. */
 export interface PureBackendOptions {
@@ -36,6 +36,12 @@ export class PureBackend implements TlsBackend {
   }
 
   async createContext(config: ContextConfig): Promise<EngineContext> {
-    return new PureContext(config, this.provider, this.clock, this.random, this.requireExtendedMasterSecret);
+    const stores = await serverStores(config, this.clock);
+    try {
+      return new PureContext(config, this.provider, this.clock, this.random, this.requireExtendedMasterSecret, stores);
+    } catch (error) {
+      await stores?.release();
+      throw error;
+    }
   }
 }

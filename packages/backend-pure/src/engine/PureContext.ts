@@ -1,4 +1,4 @@
-import { TlsError, selectCertificate, type CertificateKeyPair, type ContextConfig, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
+import { contextTicketKeys, MemorySessionCache, TlsError, type ContextTicketKeys, selectCertificate, type CertificateKeyPair, type ContextConfig, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { chainFromPem, TrustStore } from '../tls13/certificates.js';
 import type { ClientOptions, LocalCertificate, ServerOptions } from '../tls13/options.js';
@@ -26,15 +26,37 @@ function resumable(config: SessionConfig): { session: SessionState | undefined; 
   return { session: session.servername === config.verifyName ? session : undefined, session12: undefined };
 }
 
+/** A server context's ticket keys and session cache, and whether the context opened them itself (and so closes them). */
+export interface ServerStores {
+  readonly tickets: ContextTicketKeys;
+  readonly cache: SessionCache;
+  /** Releases both: closes what the context opened, leaves what the application gave. */
+  release(): Promise<void>;
+}
+
+/** The stores config names, or the context's own: a ring with in-memory keys on `clock`, a bounded in-memory cache. */
+export async function serverStores(config: ContextConfig, clock: Clock): Promise<ServerStores | undefined> {
+  if (config.role !== 'server') return undefined;
+  const tickets = (await contextTicketKeys(config, () => clock.now()))!;
+  const own = config.sessionCache === undefined ? new MemorySessionCache() : undefined;
+  return {
+    tickets,
+    cache: new SessionCache(config.sessionCache ?? own),
+    release: async () => {
+      await tickets.release();
+      await own?.close();
+    },
+  };
+}
+
 /**
  * Per-environment state of the pure backend: loaded certificates and keys, trust anchors, the
- * ticket key and the TLS 1.2 session cache, built from one context config and shared by its engines.
+ * ticket keys and the TLS 1.2 session cache, built from one context config and shared by its engines.
  */
 export class PureContext implements EngineContext {
   private readonly loaded = new Map<CertificateKeyPair, LocalCertificate>();
   private trustStore: TrustStore | undefined;
-  private readonly tickets: TicketSealer;
-  private readonly sessionCache = new SessionCache();
+  private readonly tickets: TicketSealer | undefined;
   /** What client and server options share: versions, suites of each version, groups. */
   private readonly negotiation: Pick<ClientOptions & ServerOptions, 'versions' | 'suites' | 'tls12Suites' | 'groups'>;
   private disposed = false;
@@ -45,8 +67,9 @@ export class PureContext implements EngineContext {
     private readonly clock: Clock,
     private readonly random: RandomSource,
     private readonly requireExtendedMasterSecret: boolean,
+    private readonly stores: ServerStores | undefined,
   ) {
-    this.tickets = new TicketSealer(provider);
+    this.tickets = stores === undefined ? undefined : new TicketSealer(provider, stores.tickets.ring);
     if (config.role === 'server' && config.certificate === undefined && config.sniCertificates.size === 0) {
       throw new TlsError('no-certificate', 'a server needs a certificate', { alert: undefined });
     }
@@ -111,6 +134,7 @@ export class PureContext implements EngineContext {
   }
 
   private serverOptions(session: SessionConfig): ServerOptions {
+    const stores = this.stores!;
     return {
       ...this.negotiation,
       alpn: session.alpnProtocols,
@@ -122,14 +146,14 @@ export class PureContext implements EngineContext {
       rejectUnauthorized: session.rejectUnauthorized,
       trust: () => this.trust(),
       tickets: this.config.sessionTickets ? this.tickets : undefined,
-      sessionCache: this.sessionCache,
+      sessionCache: stores.cache,
+      sessionLifetime: () => stores.tickets.ring.ticketLifetimeSeconds(),
       requireExtendedMasterSecret: this.config.requireExtendedMasterSecret ?? this.requireExtendedMasterSecret,
     };
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.tickets.destroy();
-    this.sessionCache.destroy();
+    await this.stores?.release();
   }
 }

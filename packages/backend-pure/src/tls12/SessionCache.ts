@@ -1,52 +1,34 @@
-import { toHex } from '../codec/bytes.js';
-import type { Tls12Session } from './sessionState.js';
-
-/** Entries a context keeps before evicting the oldest. */
-export const SESSION_CACHE_SIZE = 1024;
+import { MemorySessionCache, type SessionCache as SessionCacheSpi } from '@tlsport/core/spi';
+import { zero } from '../codec/bytes.js';
+import { parseTls12Session, serializeTls12Session, type Tls12Session } from './sessionState.js';
 
 /**
- * The server's session-id cache (RFC 5246 §7.4.1.2), one per context, bounded: the least recently
- * stored or used session goes first. Secrets are zeroed on eviction and disposal.
+ * The server's session-id cache (RFC 5246 §7.4.1.2) over core's SessionCache SPI: sessions go in
+ * serialized, so the same cache can be shared with other contexts or replicated across a fleet.
  */
 export class SessionCache {
-  private readonly sessions = new Map<string, Tls12Session>();
-
-  constructor(private readonly capacity = SESSION_CACHE_SIZE) {}
-
-  get size(): number {
-    return this.sessions.size;
-  }
+  constructor(private readonly cache: SessionCacheSpi = new MemorySessionCache()) {}
 
   store(sessionId: Uint8Array, session: Tls12Session): void {
-    const key = toHex(sessionId);
-    this.sessions.delete(key);
-    this.sessions.set(key, session);
-    while (this.sessions.size > this.capacity) {
-      const oldest = this.sessions.keys().next().value!;
-      this.sessions.get(oldest)!.masterSecret.fill(0);
-      this.sessions.delete(oldest);
-    }
+    const bytes = serializeTls12Session(session);
+    this.cache.set(sessionId, bytes, session.lifetime);
+    zero(bytes);
   }
 
-  /** The session under `sessionId`, refreshed as most recently used; undefined when unknown. */
+  /** The session under `sessionId`; undefined when unknown or not a session of this format. */
   find(sessionId: Uint8Array): Tls12Session | undefined {
-    const key = toHex(sessionId);
-    const session = this.sessions.get(key);
-    if (session === undefined) return undefined;
-    this.sessions.delete(key);
-    this.sessions.set(key, session);
-    return session;
+    const bytes = this.cache.get(sessionId);
+    if (bytes === undefined) return undefined;
+    try {
+      return parseTls12Session(bytes, 'cached session');
+    } catch {
+      this.cache.delete(sessionId);
+      return undefined;
+    }
   }
 
   /** Forgets a session that can no longer resume (expired, or its resumption failed). */
   remove(sessionId: Uint8Array): void {
-    const key = toHex(sessionId);
-    this.sessions.get(key)?.masterSecret.fill(0);
-    this.sessions.delete(key);
-  }
-
-  destroy(): void {
-    for (const s of this.sessions.values()) s.masterSecret.fill(0);
-    this.sessions.clear();
+    this.cache.delete(sessionId);
   }
 }

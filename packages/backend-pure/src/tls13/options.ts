@@ -61,6 +61,8 @@ export interface ServerOptions {
   readonly tickets: TicketSealer | undefined;
   /** TLS 1.2 session-id resumption: the context's cache. */
   readonly sessionCache: SessionCache;
+  /** Seconds a TLS 1.2 session made now stays resumable (ticket or cache entry). */
+  sessionLifetime(): number;
   /** TLS 1.2: abort unless the client does extended master secret (RFC 7627). */
   readonly requireExtendedMasterSecret: boolean;
 }

@@ -154,6 +154,7 @@ describe('RFC 8448 §3 simple 1-RTT handshake, byte for byte', () => {
       trust: () => new TrustStore([]),
       tickets: undefined,
       sessionCache: new SessionCache(),
+      sessionLifetime: () => 7200,
       requireExtendedMasterSecret: true,
     }), sink, provider, fixedClock(0), random);
     engine.start();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { createDecipheriv, randomBytes } from 'node:crypto';
-import { TlsError, suiteByName } from '@tlsport/core';
+import { MemorySessionCache, TlsError, suiteByName } from '@tlsport/core';
 import { concat, toHex, utf8 } from '../../src/codec/bytes.js';
 import { defaultProvider } from '../../src/crypto/index.js';
 import { parseCertificate12, serializeCertificate12 } from '../../src/handshake/certificate12.js';
@@ -144,21 +144,23 @@ describe('TLS 1.2 building blocks', () => {
       expect(() => parseTls12Session(Uint8Array.of(0x70, 0x31, 0, 0), 's')).to.throw(TlsError).with.property('fault', 'bad-message');
     });
 
-    it('the session-id cache is bounded: the least recently used goes, its secret zeroed', () => {
-      const cache = new SessionCache(2);
+    it('the session-id cache keeps sessions serialized in core\'s bounded cache: the least recently used goes', async () => {
+      const memory = new MemorySessionCache(2);
+      const cache = new SessionCache(memory);
       const [a, b, c] = [session(1), session(2), session(3)];
       cache.store(a.sessionId, a);
       cache.store(b.sessionId, b);
-      expect(cache.find(a.sessionId)).to.equal(a);
+      expect(cache.find(a.sessionId)).to.deep.equal(a);
       cache.store(c.sessionId, c);
-      expect(cache.size).to.equal(2);
+      expect(memory.size).to.equal(2);
       expect(cache.find(b.sessionId)).to.equal(undefined);
-      expect(b.masterSecret.every((x) => x === 0)).to.equal(true);
-      expect(cache.find(a.sessionId)).to.equal(a);
+      expect(cache.find(a.sessionId)).to.deep.equal(a);
       cache.remove(a.sessionId);
       expect(cache.find(a.sessionId)).to.equal(undefined);
-      cache.destroy();
-      expect(c.masterSecret.every((x) => x === 0)).to.equal(true);
+      memory.set(c.sessionId, Uint8Array.of(1, 2, 3), 60);
+      expect(cache.find(c.sessionId), 'bytes that are no session').to.equal(undefined);
+      expect(memory.size).to.equal(0);
+      await memory.close();
     });
   });
 });

@@ -14,6 +14,9 @@ export const S_SERVER_OPTIONS = {
   cert2: text('FILE', 'certificate chain for -servername, PEM, leaf first'),
   key2: text('FILE', 'private key of -cert2, PEM'),
   no_ticket: flag('issue no session tickets'),
+  ticket_store: text('URL', 'share ticket keys and TLS 1.2 sessions with the other servers of a fleet through Redis (redis://HOST:PORT)'),
+  ticket_rotate: count('SECONDS', 'a ticket key encrypts this long, then only decrypts (default 7200)'),
+  ticket_decrypt: count('SECONDS', 'how long a ticket key still decrypts after it stopped encrypting (default 46800)'),
   naccept: count('N', 'exit after N connections have come and gone'),
   ...TLS_OPTIONS,
 } as const;

@@ -8,6 +8,7 @@ import { servingFiles } from './fileResponder.js';
 import { S_SERVER_OPTIONS } from './options.js';
 import { answeringWww, printing, reversingLines, type ResponderFactory } from './responders.js';
 import { ServerLoop } from './ServerLoop.js';
+import { serverStores } from './ticketStore.js';
 
 
 export interface ServerIo {
@@ -26,13 +27,15 @@ export async function sServer(argv: readonly string[], io: ServerIo): Promise<nu
   const clientAuth = o.Verify !== undefined ? { requestCert: true, rejectUnauthorized: true } : o.verify !== undefined ? { requestCert: true, rejectUnauthorized: false } : {};
   const attrs = { ...tlsAttributes(o), ...sniAttributes(o), ...clientAuth, ...(o.no_ticket === true && { sessionTickets: false }), role: 'server' as const };
   const backend = o.backend ?? DEFAULT_BACKEND;
+  const stores = await serverStores(o, (line) => io.stderr.write(line + '\n'));
 
   let env: SecureEnvironment;
   let listener: Listener;
   try {
-    env = await SecureEnvironment.open(await backendByName(backend), attrs);
+    env = await SecureEnvironment.open(await backendByName(backend), { ...attrs, ...stores.attributes });
   } catch (error) {
     io.stderr.write(failedThrown(error) + '\n');
+    await stores.close();
     return 1;
   }
   try {
@@ -40,6 +43,7 @@ export async function sServer(argv: readonly string[], io: ServerIo): Promise<nu
   } catch (error) {
     io.stderr.write(`tlsport s_server: cannot listen on ${where.host}:${where.port}: ${(error as Error).message}\n`);
     await env.close();
+    await stores.close();
     return 1;
   }
   const port = CompletionPort.create();
@@ -74,6 +78,7 @@ export async function sServer(argv: readonly string[], io: ServerIo): Promise<nu
     port.destroy();
     await listener.close();
     await env.close();
+    await stores.close();
   }
 }
 

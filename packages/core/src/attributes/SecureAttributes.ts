@@ -1,4 +1,6 @@
 import type { CertificateKeyPair } from '../engine/config.js';
+import type { SessionCache } from '../stores/SessionCache.js';
+import type { TicketKeyRing } from '../stores/TicketKeyRing.js';
 
 /** PEM text, as a string or its bytes. */
 export type Pem = string | Uint8Array;
@@ -40,6 +42,13 @@ export interface SecureAttributes {
   handshakeTimeoutMs?: number;
   /** Server: issue session tickets. Default true. */
   sessionTickets?: boolean;
+  /**
+   * Server: the rotating session-ticket keys (TicketKeyRing.open), to share keys between
+   * environments, processes or machines. Default: each environment opens its own ring.
+   */
+  ticketKeys?: TicketKeyRing;
+  /** Server: the TLS 1.2 session-id cache (pure backend). Default: a bounded in-memory cache per environment. */
+  sessionCache?: SessionCache;
   /**
    * TLS 1.2: end the handshake with handshake_failure unless the peer does extended master secret
    * (RFC 7627). Unset: the backend's policy (pure requires it; openssl and node-tls follow OpenSSL,

@@ -18,7 +18,8 @@ import { resolveVersions } from './versions.js';
 export const CONTEXT_ATTRIBUTES: ReadonlySet<keyof SecureAttributes> = new Set<keyof SecureAttributes>([
   'role', 'GSK_SESSION_TYPE', 'minVersion', 'maxVersion', 'GSK_PROTOCOL_TLSV13', 'GSK_PROTOCOL_TLSV12',
   'cipherSuites', 'ciphers', 'GSK_TLSV13_CIPHER_SPECS_EX', 'GSK_TLSV12_CIPHER_SPECS_EX', 'groups', 'GSK_ECDHE_CURVES',
-  'ca', 'cert', 'key', 'passphrase', 'sniCertificates', 'sessionTickets', 'requireExtendedMasterSecret',
+  'ca', 'cert', 'key', 'passphrase', 'sniCertificates', 'sessionTickets', 'ticketKeys', 'sessionCache',
+  'requireExtendedMasterSecret',
 ]);
 
 /** The context part of the configuration. Throws GskError with the status GSKit gives the bad attribute. */
@@ -34,6 +35,8 @@ export function resolveContextConfig(attrs: SecureAttributes): ContextConfig {
     ...resolveTrust(attrs),
     ...resolveCertificates(attrs, role),
     sessionTickets: attrs.sessionTickets ?? true,
+    ticketKeys: attrs.ticketKeys,
+    sessionCache: attrs.sessionCache,
     requireExtendedMasterSecret: attrs.requireExtendedMasterSecret,
   };
 }

@@ -1,6 +1,7 @@
 import { GskError } from '../gsk/GskError.js';
 import { GskStatus } from '../gsk/status.js';
 import type { SecureAttributes } from './SecureAttributes.js';
+import { TicketKeyRing } from '../stores/TicketKeyRing.js';
 
 /** A value check: undefined when the value is acceptable, else what was expected. */
 type Check = (value: unknown) => string | undefined;
@@ -25,6 +26,13 @@ const sniCertificates: Check = (v) => {
   return ok ? undefined : expected;
 };
 
+const ticketKeyRing: Check = (v) => (v instanceof TicketKeyRing ? undefined : 'a TicketKeyRing (TicketKeyRing.open())');
+const sessionCache: Check = (v) => {
+  const cache = v as Partial<Record<'get' | 'set' | 'delete' | 'close', unknown>> | null;
+  const ok = typeof cache === 'object' && cache !== null && (['get', 'set', 'delete', 'close'] as const).every((m) => typeof cache[m] === 'function');
+  return ok ? undefined : 'a SessionCache (get, set, delete, close)';
+};
+
 const ON_OFF = (id: string) => oneOf(`${id}_ON`, `${id}_OFF`, true, false);
 
 /** Every attribute's expected type, and the status GSKit gives a value of the wrong kind. */
@@ -46,6 +54,8 @@ const CHECKS: Readonly<Record<keyof SecureAttributes, readonly [Check, GskStatus
   rejectUnauthorized: [boolean, GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION],
   handshakeTimeoutMs: [number, GskStatus.GSK_ATTRIBUTE_INVALID_NUMERIC_VALUE],
   sessionTickets: [boolean, GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION],
+  ticketKeys: [ticketKeyRing, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
+  sessionCache: [sessionCache, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   requireExtendedMasterSecret: [boolean, GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION],
   session: [bytes, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   keylog: [callback, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],

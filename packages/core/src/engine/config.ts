@@ -1,5 +1,7 @@
 import { TlsError } from '../tls/TlsError.js';
 import type { CipherSuiteInfo, GroupName, TlsVersion } from '../tls/suites.js';
+import type { SessionCache } from '../stores/SessionCache.js';
+import type { TicketKeyRing } from '../stores/TicketKeyRing.js';
 
 /** A certificate chain (PEM, leaf first) and its private key (PEM, unencrypted, checked to match the leaf). */
 export interface CertificateKeyPair {
@@ -35,6 +37,14 @@ export interface ContextConfig {
   readonly sniCertificates: ReadonlyMap<string, CertificateKeyPair>;
   /** Server: issue session tickets (1.3 NewSessionTicket, 1.2 RFC 5077). */
   readonly sessionTickets: boolean;
+  /**
+   * Server: the rotating ticket keys to seal and open tickets with, shared with other contexts or
+   * servers. Undefined: the backend opens a ring of its own (in-memory keys, default rotation)
+   * and closes it with the context.
+   */
+  readonly ticketKeys?: TicketKeyRing | undefined;
+  /** Server: the TLS 1.2 session-id cache. Undefined: a bounded in-memory cache of the context's own. */
+  readonly sessionCache?: SessionCache | undefined;
   /** TLS 1.2: require extended master secret (RFC 7627); undefined: the backend's own policy. */
   readonly requireExtendedMasterSecret?: boolean | undefined;
 }

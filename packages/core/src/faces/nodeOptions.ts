@@ -5,6 +5,8 @@ import type { TlsBackend } from '../engine/spi.js';
 import { GskError } from '../gsk/GskError.js';
 import { GskStatus } from '../gsk/status.js';
 import { CIPHER_SUITES, suiteByName } from '../tls/suites.js';
+import type { SessionCache } from '../stores/SessionCache.js';
+import type { TicketKeyRing } from '../stores/TicketKeyRing.js';
 
 type Pem = string | Uint8Array;
 
@@ -68,6 +70,13 @@ export interface ServerOptions extends NodeTlsOptions {
   sniCertificates?: SecureAttributes['sniCertificates'];
   /** Issue session tickets (default true). */
   sessionTickets?: boolean;
+  /**
+   * The rotating ticket keys (TicketKeyRing.open, or RedisStores' for a fleet). Unlike node:tls's
+   * 48-byte `ticketKeys` buffer, which is one fixed key, a ring rotates and keeps old keys for decryption.
+   */
+  ticketKeys?: TicketKeyRing;
+  /** The TLS 1.2 session-id cache (pure backend), shared with other servers; default one in memory. */
+  sessionCache?: SessionCache;
   allowHalfOpen?: boolean;
   pauseOnConnect?: boolean;
 }
@@ -113,6 +122,9 @@ function version(value: string | undefined, name: string): 'TLSv1.2' | 'TLSv1.3'
  * Options tlsport cannot honour are refused with an error naming them.
  */
 export function attributesFromNode(options: NodeTlsOptions & Partial<ConnectOptions & ServerOptions>, role: 'client' | 'server'): SecureAttributes {
+  if (options.ticketKeys instanceof Uint8Array) {
+    throw new GskError(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, 'ticketKeys: tlsport takes a TicketKeyRing (TicketKeyRing.open()), which rotates keys, not a 48-byte key');
+  }
   if (options.pfx !== undefined) throw new GskError(GskStatus.GSK_ERROR_UNSUPPORTED, 'pfx: PKCS#12 is not supported; pass cert and key as PEM (openssl pkcs12 -nodes)');
   const { tls13, tls12 } = splitCiphers(options.ciphers);
   const attrs: SecureAttributes = {
@@ -132,6 +144,8 @@ export function attributesFromNode(options: NodeTlsOptions & Partial<ConnectOpti
     handshakeTimeoutMs: options.handshakeTimeout,
     sniCertificates: options.sniCertificates,
     sessionTickets: options.sessionTickets,
+    ticketKeys: options.ticketKeys,
+    sessionCache: options.sessionCache,
   };
   // Node lets a client set ciphers that leave one version without suites; so does tlsport, by
   // narrowing the versions instead of failing on an empty list.

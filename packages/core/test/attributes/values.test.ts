@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { GskStatus } from '../../src/gsk/status.js';
 import { refusal } from '../helpers/refusal.js';
 import { ATTRIBUTE_IDS, checkAttribute, checkAttributes } from '../../src/attributes/values.js';
+import { MemorySessionCache } from '../../src/stores/SessionCache.js';
+import { TicketKeyRing } from '../../src/stores/TicketKeyRing.js';
 
 describe('attribute values are type-checked', () => {
   it('a string where a boolean belongs is refused, naming the attribute', () => {
@@ -39,5 +41,16 @@ describe('attribute values are type-checked', () => {
     expect(refusal(() => checkAttribute('GSK_SESSION_TYPE', 'GSK_SERVER')).status).to.equal(GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION);
     expect(refusal(() => checkAttribute('handshakeTimeoutMs', NaN)).status).to.equal(GskStatus.GSK_ATTRIBUTE_INVALID_NUMERIC_VALUE);
     expect(refusal(() => checkAttribute('sniCertificates', { 'a.example': { cert: 'c' } })).message).to.include('sniCertificates');
+  });
+
+  it('ticketKeys takes a TicketKeyRing (not a 48-byte key), sessionCache anything with get/set/delete/close', async () => {
+    const ring = await TicketKeyRing.open();
+    try {
+      expect(() => checkAttributes({ ticketKeys: ring, sessionCache: new MemorySessionCache() })).not.to.throw();
+      expect(refusal(() => checkAttribute('ticketKeys', new Uint8Array(48))).message).to.include('ticketKeys: expected a TicketKeyRing');
+      expect(refusal(() => checkAttribute('sessionCache', { get: () => undefined })).message).to.include('sessionCache: expected a SessionCache');
+    } finally {
+      await ring.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { Connected12 } from '../Connected.js';
 import { checkFinished, sendChangeCipherSpecAndFinished } from '../finished.js';
 import { serializeTls12Session } from '../sessionState.js';
 import { Tls12State } from '../state.js';
-import { SESSION_LIFETIME, type Tls12ServerContext } from './ServerContext.js';
+import type { Tls12ServerContext } from './ServerContext.js';
 
 /**
  * Server: the client's Finished (RFC 5246 §7.4.9). After a full handshake the server answers with
@@ -26,7 +26,7 @@ export class ExpectClientFinished extends Tls12State {
       if (ctx.issueTicket && tickets !== undefined) {
         const state = ctx.session();
         const plain = serializeTls12Session(state);
-        io.send(serializeNewSessionTicket12({ lifetimeHint: SESSION_LIFETIME, ticket: tickets.sealBytes(plain) }));
+        io.send(serializeNewSessionTicket12({ lifetimeHint: state.lifetime, ticket: tickets.sealBytes(plain) }));
         zero(plain, state.masterSecret);
       }
       sendChangeCipherSpecAndFinished(io, ctx.masterSecret, ctx.recordKeys.server, 'server');

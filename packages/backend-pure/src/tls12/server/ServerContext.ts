@@ -9,9 +9,6 @@ import type { Tls12Suite } from '../suite.js';
 import { handshakeResult } from '../../common/handshakeResult.js';
 import { settled } from '../../common/settled.js';
 
-/** Seconds a TLS 1.2 session (ticket or cache entry) stays resumable. */
-export const SESSION_LIFETIME = 7200;
-
 /** What a TLS 1.2 server has received and settled, shared by its states. */
 export class Tls12ServerContext extends Tls12Context {
   readonly clientRandom: Uint8Array;
@@ -50,7 +47,7 @@ export class Tls12ServerContext extends Tls12Context {
       extendedMasterSecret: this.extendedMasterSecret,
       sessionId: new Uint8Array(0),
       ticket: new Uint8Array(0),
-      lifetime: SESSION_LIFETIME,
+      lifetime: this.options.sessionLifetime(),
       time: this.io.clock.now(),
       servername: this.servername,
       peerVerified: this.peerVerified,

@@ -12,9 +12,6 @@ import { finishedVerifyData, resumptionPsk, type MasterSecret } from '../keySche
 import { Connected } from '../traffic.js';
 import type { ServerContext } from './ServerContext.js';
 
-/** Seconds a ticket is valid; RFC 8446 §4.6.1 caps it at 7 days. */
-export const TICKET_LIFETIME = 7200;
-
 /** Server: the client's Finished (RFC 8446 §4.4.4); then one NewSessionTicket when tickets are on. */
 export class ExpectClientFinished implements HandshakeState {
   readonly connected = false;
@@ -48,11 +45,13 @@ export class ExpectClientFinished implements HandshakeState {
     const suite = ctx.negotiatedSuite;
     const nonce = Uint8Array.of(0);
     const ageAdd = new Reader(io.random.bytes(4)).u32();
+    // RFC 8446 §4.6.1: at most 7 days, and never past the key's decrypt window (the ring cuts it).
+    const lifetime = tickets.lifetimeSeconds();
     const ticket = tickets.seal({
       suite: suite.info.code,
       psk: resumptionPsk(io.provider, suite, resumption, nonce),
       ageAdd,
-      lifetime: TICKET_LIFETIME,
+      lifetime,
       time: io.clock.now(),
       servername: ctx.servername,
       alpn: ctx.alpn,
@@ -60,6 +59,6 @@ export class ExpectClientFinished implements HandshakeState {
       peerCertificates: ctx.peerCertificates,
       ticket: new Uint8Array(0),
     });
-    io.sendPostHandshake(serializeNewSessionTicket({ lifetime: TICKET_LIFETIME, ageAdd, nonce, ticket }));
+    io.sendPostHandshake(serializeNewSessionTicket({ lifetime, ageAdd, nonce, ticket }));
   }
 }
