@@ -21,7 +21,7 @@ export class BackendContender implements Contender {
   readonly name: string;
 
   constructor(
-    private readonly backend: TlsBackend,
+    readonly backend: TlsBackend,
     private readonly pki: BenchPki,
     /** Native objects alive in the backend (the openssl addon's SSL count), when it can tell. */
     readonly nativeObjects?: () => number,

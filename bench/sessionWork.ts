@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { CompletionPort, GskStatus, memoryPipe, OperationKind, SecureEnvironment, type Overlapped, type SecureSession } from '@tlsport/core';
+import { lineup } from './contenders/installed.js';
+import { BackendContender } from './contenders/BackendContender.js';
+import { BenchPki } from './pki.js';
+
+/**
+ * A fixed amount of work through the whole session layer, for instruction counts (callgrind),
+ * which stay repeatable on a loaded machine where wall-clock rates do not:
+ *
+ *   bench/count-instructions.sh BACKEND N
+ *
+ * N connections, one after another, over in-memory pipes: client and server sessions on one
+ * completion port, full TLS 1.3 ECDSA handshake, the server sends one byte, the client reads it,
+ * both shut down (1-step) and close: what a server's main thread does per connection, without
+ * sockets. With `--mark` it makes a few connections first, prints READY and waits for a file to appear,
+ * so that instructions are counted for the N connections only (bench/count-instructions.sh).
+ */
+const ANSWER = Uint8Array.of(0x78);
+
+async function connection(clientEnv: SecureEnvironment, serverEnv: SecureEnvironment, port: CompletionPort): Promise<void> {
+  const [a, b] = memoryPipe();
+  const client = clientEnv.openSession(a, {}, { ownsSocket: true });
+  const server = serverEnv.openSession(b, {}, { ownsSocket: true });
+  server.startInit(port, { descriptorHandle: server });
+  client.startInit(port, { descriptorHandle: client });
+  let established = 0;
+  const received = new Uint8Array(16);
+  for (let pending = 4; pending > 0; pending--) {
+    const c = await next(port);
+    const session = c.descriptorHandle as SecureSession;
+    if (c.operationCompleted === OperationKind.StartInit) {
+      if (++established < 2) continue;
+      if (server.startSend(port, { buffer: ANSWER, descriptorHandle: server }) === GskStatus.GSK_OK) pending--;
+      if (client.startRecv(port, { buffer: received, descriptorHandle: client }) === GskStatus.GSK_OK) pending--;
+    } else if (c.operationCompleted === OperationKind.StartRecv && c.secureDataTransferSize !== 1) {
+      throw new Error(`the client received ${c.secureDataTransferSize} bytes, not 1`);
+    } else if (session === undefined) {
+      throw new Error(`unexpected completion ${c.operationCompleted}`);
+    }
+  }
+  await Promise.all([server.shutdown(), client.shutdown()]);
+  await Promise.all([server.close(), client.close()]);
+}
+
+async function next(port: CompletionPort): Promise<Overlapped> {
+  const c = await port.wait(30_000);
+  if (c === null) throw new Error('no completion within 30 s');
+  if (c.returnValue !== GskStatus.GSK_OK) throw new Error(`${c.operationCompleted} failed: ${String(c.error?.message ?? c.returnValue)}`);
+  return c;
+}
+
+/** Connections made before the counted ones (JIT, caches). */
+const WARMUP = 5;
+
+const [name, count = '100', mode, goFile] = process.argv.slice(2);
+const pki = BenchPki.create();
+try {
+  const contender = (await lineup(pki)).contenders.find((c) => c.name === name);
+  if (!(contender instanceof BackendContender)) throw new Error(`usage: sessionWork.js BACKEND [N] (a tlsport backend, not ${name})`);
+  const clientEnv = await SecureEnvironment.open(contender.backend, { role: 'client', servername: 'localhost', ca: pki.ca('ecdsa'), minVersion: 'TLSv1.3' });
+  const serverEnv = await SecureEnvironment.open(contender.backend, { role: 'server', ...pki.server('ecdsa') });
+  const port = CompletionPort.create();
+  if (mode === '--mark') {
+    // For `callgrind --instr-atstart=no`: the caller turns counting on (callgrind_control -i on)
+    // and then creates the file named after --mark, so only the counted connections are measured.
+    for (let i = 0; i < WARMUP; i++) await connection(clientEnv, serverEnv, port);
+    console.log('READY');
+    while (!existsSync(goFile!)) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  for (let i = 0; i < Number(count); i++) await connection(clientEnv, serverEnv, port);
+  port.destroy();
+  await Promise.all([clientEnv.close(), serverEnv.close()]);
+  console.log(`${name}: ${count} connections`);
+} finally {
+  pki.dispose();
+}
