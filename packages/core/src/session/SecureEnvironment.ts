@@ -15,6 +15,7 @@ import { GskStatus } from '../gsk/status.js';
 import { TlsError } from '../tls/TlsError.js';
 import { SecureSession } from './SecureSession.js';
 import type { EnginePlan, SessionHost } from './SessionHost.js';
+import { resolveSessionSettings, type SessionSettings } from './sessionSettings.js';
 
 /** How openSession treats the socket it is given. */
 export interface OpenSessionOptions {
@@ -43,6 +44,8 @@ export class SecureEnvironment implements SessionHost {
   private ownContextKey: string | undefined;
   /** Contexts built for sessions whose overrides need one, by contextKey, shared while in use. */
   private readonly sessionContexts = new Map<string, { readonly context: Promise<EngineContext>; refs: number }>();
+  /** The settings of sessions without overrides, resolved at the first one's startInit. */
+  private defaultSettings: SessionSettings | undefined;
 
   private constructor(readonly backend: TlsBackend) {}
 
@@ -166,6 +169,13 @@ export class SecureEnvironment implements SessionHost {
   }
 
   // ---- SessionHost -----------------------------------------------------------------------------
+
+  /** @internal */
+  sessionSettings(overrides: SecureAttributes): SessionSettings {
+    if (this.engineContext === undefined || Object.keys(overrides).length > 0) return resolveSessionSettings(this, overrides);
+    // Attributes are locked after init, so the settings of a session without overrides never change.
+    return (this.defaultSettings ??= resolveSessionSettings(this, overrides));
+  }
 
   /** @internal */
   planEngine(overrides: SecureAttributes): EnginePlan {

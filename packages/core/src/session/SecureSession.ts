@@ -25,7 +25,7 @@ import { ReceiveQueue } from './ReceiveQueue.js';
 import { SendQueue, sendOutcome } from './SendQueue.js';
 import * as promises from './sessionPromises.js';
 import type { SessionHost } from './SessionHost.js';
-import { sessionSettings, type SessionSettings } from './sessionSettings.js';
+import type { SessionSettings } from './sessionSettings.js';
 import { ShutdownRequest, type ShutdownOptions } from './ShutdownRequest.js';
 import { startRefusal, type SessionState } from './sessionStates.js';
 import { BAD_BUFFER, bufferLength, refuse, refusedRecord } from './startResults.js';
@@ -226,7 +226,8 @@ export class SecureSession implements OperationSource {
    * resources are freed. Idempotent.
    */
   close(): Promise<void> {
-    this.terminate(cancelledError('session closed'), GskStatus.GSK_TLSPORT_ERROR_CANCELLED);
+    // Closed already (the usual case after a failure or a second close): no error object to build.
+    if (this.state !== 'closed') this.terminate(cancelledError('session closed'), GskStatus.GSK_TLSPORT_ERROR_CANCELLED);
     return this.destroyed ?? Promise.resolve();
   }
 
@@ -277,7 +278,7 @@ export class SecureSession implements OperationSource {
     if (refused !== undefined) return refuse(overlapped, ...refused);
     let settings: SessionSettings;
     try {
-      settings = sessionSettings(this.host, this.overrides);
+      settings = this.host.sessionSettings(this.overrides);
     } catch (error) {
       return refuse(overlapped, error instanceof GskError ? error.status : GskStatus.GSK_INTERNAL_ERROR, (error as Error).message);
     }
@@ -285,9 +286,11 @@ export class SecureSession implements OperationSource {
     const config = plan.config;
     ({ keylog: this.keylog, onSession: this.onSession } = settings);
     this.budget.maxBytes = limits.maxBufferedBytes;
-    this.idle = new IdleTimer(limits.idleTimeoutMs, () =>
-      this.terminate(new TlsError('timeout', `no traffic for ${limits.idleTimeoutMs} ms (idleTimeoutMs)`, { errno: Errno.ETIMEDOUT, alert: undefined })),
-    );
+    if (limits.idleTimeoutMs > 0) {
+      this.idle = new IdleTimer(limits.idleTimeoutMs, () =>
+        this.terminate(new TlsError('timeout', `no traffic for ${limits.idleTimeoutMs} ms (idleTimeoutMs)`, { errno: Errno.ETIMEDOUT, alert: undefined })),
+      );
+    }
     this.state = 'handshaking';
     this.handshakeStartedAt = performance.now();
     const op = this.operations.start(OperationKind.StartInit, overlapped, target);
