@@ -46,19 +46,12 @@ void Connection::Apply(const ConnectionOptions& o) {
   auto check = [](bool ok, const char* fault, const char* what) {
     if (!ok) throw ConfigError(fault, TakeErrorText(what));
   };
+  // Versions, suites, groups and the chain's auth level come from the SSL_CTX (ContextSet).
   if (o.server) SSL_set_accept_state(ssl_); else SSL_set_connect_state(ssl_);
-  check(SSL_set_min_proto_version(ssl_, o.minVersion) == 1 && SSL_set_max_proto_version(ssl_, o.maxVersion) == 1, "protocol-version",
-        "protocol versions rejected");
-  check(SSL_set_ciphersuites(ssl_, o.ciphersuites.c_str()) == 1, "unsupported", "TLS 1.3 suites rejected");
-  if (!o.cipherList.empty()) check(SSL_set_cipher_list(ssl_, o.cipherList.c_str()) == 1, "unsupported", "TLS 1.2 suites rejected");
-  check(SSL_set1_groups_list(ssl_, o.groups.c_str()) == 1, "unsupported", "groups rejected");
-
   int mode = SSL_VERIFY_NONE;
   if (!o.server) mode = SSL_VERIFY_PEER;
   else if (o.requestCert) mode = SSL_VERIFY_PEER | (o.rejectUnauthorized ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0);
   SSL_set_verify(ssl_, mode, o.rejectUnauthorized ? nullptr : AcceptAnyChain);
-  // Only the peer's chain: this side's own certificate is the application's choice.
-  X509_VERIFY_PARAM_set_auth_level(SSL_get0_param(ssl_), o.verifyAuthLevel);
 
   if (!o.ipAddress.empty()) {
     check(X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl_), o.ipAddress.c_str()) == 1, "unsupported", "IP address rejected");

@@ -18,12 +18,6 @@ namespace tlsport {
 
 struct ConnectionOptions {
   bool server = false;
-  int minVersion = TLS1_2_VERSION;
-  int maxVersion = TLS1_3_VERSION;
-  std::string ciphersuites;  // TLS 1.3, OpenSSL names, ':'-joined; may be empty
-  std::string cipherList;    // TLS 1.2; empty when 1.2 is off
-  int verifyAuthLevel = 0;   // X509_VERIFY_PARAM auth level for the peer's chain: core's OPENSSL_SECURITY_LEVEL
-  std::string groups;
   bool requestCert = false;  // server
   bool rejectUnauthorized = true;
   std::string servername;    // client: SNI and name check

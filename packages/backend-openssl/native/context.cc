@@ -12,6 +12,12 @@ ContextOptions ParseOptions(const Napi::Object& o) {
   options.sigalgs = StringOption(o, "sigalgs");
   options.sessionTickets = BoolOption(o, "sessionTickets");
   options.ticketLifetimeSeconds = static_cast<long>(o.Get("ticketLifetimeSeconds").As<Napi::Number>().Int64Value());
+  options.minVersion = IntOption(o, "minVersion");
+  options.maxVersion = IntOption(o, "maxVersion");
+  options.ciphersuites = StringOption(o, "ciphersuites");
+  options.cipherList = StringOption(o, "cipherList");
+  options.verifyAuthLevel = IntOption(o, "verifyAuthLevel");
+  options.groups = StringOption(o, "groups");
   Napi::Array ca = o.Get("ca").As<Napi::Array>();
   for (uint32_t i = 0; i < ca.Length(); i++) options.ca.push_back(ca.Get(i).As<Napi::String>().Utf8Value());
   Napi::Array certificates = o.Get("certificates").As<Napi::Array>();

@@ -15,16 +15,24 @@ SSL_CTX* NewContext(const ContextOptions& options, X509_STORE* store, TicketKeys
   SSL_CTX* ctx = SSL_CTX_new(TLS_method());
   if (ctx == nullptr) throw ConfigError("internal", TakeErrorText("SSL_CTX_new"));
   TrackContext(ctx);
-  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
   // RFC 5746: tlsport refuses renegotiation; compression is off in 3.0 already.
   SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION);
   SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
   X509_STORE_up_ref(store);
   SSL_CTX_set_cert_store(ctx, store);
-  if (SSL_CTX_set1_sigalgs_list(ctx, options.sigalgs.c_str()) != 1) {
+  auto check = [ctx](bool ok, const char* fault, const char* what) {
+    if (ok) return;
     SSL_CTX_free(ctx);
-    throw ConfigError("unsupported", TakeErrorText("signature algorithms rejected"));
-  }
+    throw ConfigError(fault, TakeErrorText(what));
+  };
+  check(SSL_CTX_set1_sigalgs_list(ctx, options.sigalgs.c_str()) == 1, "unsupported", "signature algorithms rejected");
+  check(SSL_CTX_set_min_proto_version(ctx, options.minVersion) == 1 && SSL_CTX_set_max_proto_version(ctx, options.maxVersion) == 1,
+        "protocol-version", "protocol versions rejected");
+  check(SSL_CTX_set_ciphersuites(ctx, options.ciphersuites.c_str()) == 1, "unsupported", "TLS 1.3 suites rejected");
+  if (!options.cipherList.empty()) check(SSL_CTX_set_cipher_list(ctx, options.cipherList.c_str()) == 1, "unsupported", "TLS 1.2 suites rejected");
+  check(SSL_CTX_set1_groups_list(ctx, options.groups.c_str()) == 1, "unsupported", "groups rejected");
+  // Only the peer's chain: this side's own certificate is the application's choice.
+  X509_VERIFY_PARAM_set_auth_level(SSL_CTX_get0_param(ctx), options.verifyAuthLevel);
   InstallCallbacks(ctx, options.server);
   if (options.server) {
     // Stateless tickets only: nothing to expire in a server-side cache.

@@ -24,6 +24,14 @@ struct ContextOptions {
   bool sessionTickets = true;
   /** Server: the session timeout, which is also the ticket lifetime hint (SSL_CTX_set_timeout). */
   long ticketLifetimeSeconds = 7200;
+  // What every SSL made from these contexts inherits (SSL_new copies it): set once here rather
+  // than parsed again for each connection.
+  int minVersion = TLS1_2_VERSION;
+  int maxVersion = TLS1_3_VERSION;
+  std::string ciphersuites;  // TLS 1.3, OpenSSL names, ':'-joined; may be empty
+  std::string cipherList;    // TLS 1.2; empty when 1.2 is off
+  int verifyAuthLevel = 0;   // X509_VERIFY_PARAM auth level for the peer's chain: core's OPENSSL_SECURITY_LEVEL
+  std::string groups;
 };
 
 /**

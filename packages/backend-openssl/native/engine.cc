@@ -17,12 +17,6 @@ namespace {
 ConnectionOptions ParseOptions(const Napi::Object& o) {
   ConnectionOptions options;
   options.server = BoolOption(o, "server");
-  options.minVersion = IntOption(o, "minVersion");
-  options.maxVersion = IntOption(o, "maxVersion");
-  options.ciphersuites = StringOption(o, "ciphersuites");
-  options.cipherList = StringOption(o, "cipherList");
-  options.verifyAuthLevel = IntOption(o, "verifyAuthLevel");
-  options.groups = StringOption(o, "groups");
   options.requestCert = BoolOption(o, "requestCert");
   options.rejectUnauthorized = BoolOption(o, "rejectUnauthorized");
   options.servername = StringOption(o, "servername");

@@ -1,8 +1,8 @@
 import { contextTicketKeys, DEFAULT_ROTATION, ticketKeyBytes, TlsError, type ContextConfig, type ContextTicketKeys, type EngineContext, type EngineSink, type SessionConfig, type TlsEngine } from '@tlsport/core/spi';
-import { opensslSettings, type OpenSslSettings } from '@tlsport/core/openssl';
+import { opensslSettings } from '@tlsport/core/openssl';
 import { addon, type NativeContext } from './native.js';
 import { certificatePairs, contextOptions } from './nativeOptions.js';
-import { OpenSslEngine } from './OpenSslEngine.js';
+import { OpenSslEngine, type OpenSslContextParts } from './OpenSslEngine.js';
 import { configError } from './toTlsError.js';
 
 /** The ring's live keys, handed to the SSL_CTX set's ticket callback (SSL_CTX_set_tlsext_ticket_key_evp_cb). */
@@ -22,8 +22,8 @@ function pushTicketKeys(native: NativeContext, tickets: ContextTicketKeys): void
 /** One environment: an SSL_CTX per certificate pair, sharing one trust store and one set of ticket keys. */
 export class OpenSslContext implements EngineContext {
   private constructor(
-    private readonly config: ContextConfig,
-    private readonly settings: OpenSslSettings,
+    /** What each engine takes from the context, built once here rather than per connection. */
+    private readonly parts: OpenSslContextParts,
     private native: NativeContext | undefined,
     private readonly tickets: ContextTicketKeys | undefined,
     private readonly unsubscribe: () => void,
@@ -48,12 +48,12 @@ export class OpenSslContext implements EngineContext {
       pushTicketKeys(native, tickets);
       unsubscribe = tickets.ring.onChange(() => pushTicketKeys(native, tickets));
     }
-    return new OpenSslContext(config, settings, native, tickets, unsubscribe);
+    return new OpenSslContext({ config, pairs: certificatePairs(config) }, native, tickets, unsubscribe);
   }
 
   createEngine(session: SessionConfig, sink: EngineSink): TlsEngine {
     if (this.native === undefined) throw new TlsError('internal', 'createEngine on a disposed context');
-    return new OpenSslEngine(this.native, { config: this.config, settings: this.settings, pairs: certificatePairs(this.config) }, session, sink);
+    return new OpenSslEngine(this.native, this.parts, session, sink);
   }
 
   /** Drops the context's reference; the SSL_CTX objects go when the last engine using them does. */

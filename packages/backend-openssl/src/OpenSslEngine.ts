@@ -1,14 +1,12 @@
 import { cancelledError, selectCertificate, TlsError, type CertificateKeyPair, type ContextConfig, type EngineSink, type SessionConfig, type TlsEngine, type TlsVersion } from '@tlsport/core/spi';
-import type { OpenSslSettings } from '@tlsport/core/openssl';
 import { handshakeResult } from './handshakeResult.js';
 import { addon, type NativeContext, type NativeEngine, type NativeOutcome } from './native.js';
 import { engineOptions } from './nativeOptions.js';
 import { configError, toTlsError } from './toTlsError.js';
 
-/** What an engine takes from its context: the config, its OpenSSL settings, and the pre-built certificate pairs in SSL_CTX order. */
+/** What an engine takes from its context: the config and the pre-built certificate pairs in SSL_CTX order (the OpenSSL settings are in the SSL_CTX). */
 export interface OpenSslContextParts {
   readonly config: ContextConfig;
-  readonly settings: OpenSslSettings;
   readonly pairs: readonly (CertificateKeyPair | undefined)[];
 }
 
@@ -63,7 +61,7 @@ export class OpenSslEngine implements TlsEngine {
     const server = this.role === 'server';
     const chooseCertificate = server && parts.config.sniCertificates.size > 0;
     try {
-      this.native = new addon.Engine(context, engineOptions(server, parts.settings, session, chooseCertificate));
+      this.native = new addon.Engine(context, engineOptions(server, session, chooseCertificate));
     } catch (error) {
       throw configError(error);
     }

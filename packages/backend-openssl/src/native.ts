@@ -50,10 +50,6 @@ export interface NativeContextOptions {
   readonly sessionTickets: boolean;
   /** Server: session timeout and ticket lifetime hint, seconds. */
   readonly ticketLifetimeSeconds: number;
-}
-
-export interface NativeEngineOptions {
-  readonly server: boolean;
   readonly minVersion: number;
   readonly maxVersion: number;
   readonly ciphersuites: string;
@@ -61,6 +57,10 @@ export interface NativeEngineOptions {
   /** Minimum security level of the peer's chain (core's key-strength policy). */
   readonly verifyAuthLevel: number;
   readonly groups: string;
+}
+
+export interface NativeEngineOptions {
+  readonly server: boolean;
   readonly requestCert: boolean;
   readonly rejectUnauthorized: boolean;
   readonly servername?: string;

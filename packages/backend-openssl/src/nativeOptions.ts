@@ -20,6 +20,12 @@ export function contextOptions(config: ContextConfig, settings: OpenSslSettings,
     sigalgs: settings.sigalgs,
     sessionTickets: config.sessionTickets,
     ticketLifetimeSeconds,
+    minVersion: VERSION[settings.minVersion],
+    maxVersion: VERSION[settings.maxVersion],
+    ciphersuites: settings.ciphersuites,
+    cipherList: settings.cipherList,
+    verifyAuthLevel: settings.securityLevel,
+    groups: settings.groups,
   };
 }
 
@@ -32,17 +38,11 @@ export function alpnWire(protocols: readonly string[]): Uint8Array | undefined {
   }));
 }
 
-/** One SSL's options: the context's OpenSSL settings and the session's own. */
-export function engineOptions(server: boolean, settings: OpenSslSettings, session: SessionConfig, chooseCertificate: boolean): NativeEngineOptions {
+/** One SSL's options: the session's own (the context's settings are in its SSL_CTX already). */
+export function engineOptions(server: boolean, session: SessionConfig, chooseCertificate: boolean): NativeEngineOptions {
   const ip = session.verifyName !== undefined && session.sni === undefined;
   return {
     server,
-    minVersion: VERSION[settings.minVersion],
-    maxVersion: VERSION[settings.maxVersion],
-    ciphersuites: settings.ciphersuites,
-    cipherList: settings.cipherList,
-    verifyAuthLevel: settings.securityLevel,
-    groups: settings.groups,
     requestCert: session.requestCert,
     rejectUnauthorized: session.rejectUnauthorized,
     servername: server ? undefined : session.sni,
