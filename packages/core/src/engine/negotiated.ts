@@ -27,24 +27,35 @@ export interface Negotiated extends Omit<HandshakeResult, 'peerCertificates' | '
   readonly handshakeMs: number;
 }
 
+/** What a summary says about the certificate itself (the rest depends on the handshake). */
+type CertificateFields = Omit<PeerCertificateSummary, 'chainLength' | 'verified'>;
+
+/**
+ * Fields of recently seen leaf certificates, by DER. A client usually meets the same few servers
+ * again and again, and parsing a certificate (OpenSSL 3 decodes its public key through the
+ * provider machinery) cost about a tenth of a whole connection's instructions (bench/PROFILES.md).
+ */
+const recentLeaves = new Map<string, CertificateFields>();
+const RECENT_LEAVES = 64;
+
+function certificateFields(leaf: Uint8Array): CertificateFields {
+  const key = Buffer.from(leaf.buffer, leaf.byteOffset, leaf.byteLength).toString('latin1');
+  let fields = recentLeaves.get(key);
+  if (fields === undefined) {
+    const x = new X509Certificate(leaf);
+    fields = { subject: x.subject, issuer: x.issuer, serialNumber: x.serialNumber, validFrom: x.validFrom, validTo: x.validTo, subjectAltName: x.subjectAltName, fingerprint256: x.fingerprint256 };
+    // Oldest out first: the map keeps its insertion order.
+    if (recentLeaves.size >= RECENT_LEAVES) recentLeaves.delete(recentLeaves.keys().next().value!);
+    recentLeaves.set(key, fields);
+  }
+  return fields;
+}
+
 /** Builds the completion's summary from an engine's result, the same way for every backend. */
 export function negotiatedFrom(result: HandshakeResult, handshakeMs: number): Negotiated {
   const leaf = result.peerCertificates[0];
-  let peerCertificate: PeerCertificateSummary | undefined;
-  if (leaf !== undefined) {
-    const x = new X509Certificate(leaf);
-    peerCertificate = {
-      subject: x.subject,
-      issuer: x.issuer,
-      serialNumber: x.serialNumber,
-      validFrom: x.validFrom,
-      validTo: x.validTo,
-      subjectAltName: x.subjectAltName,
-      fingerprint256: x.fingerprint256,
-      chainLength: result.peerCertificates.length,
-      verified: result.peerVerified,
-    };
-  }
+  const peerCertificate: PeerCertificateSummary | undefined =
+    leaf === undefined ? undefined : { ...certificateFields(leaf), chainLength: result.peerCertificates.length, verified: result.peerVerified };
   return {
     version: result.version,
     cipherSuite: result.cipherSuite,
