@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 log=$(mktemp)
 go="$log.go"
 trap 'rm -f "$log" "$go"' EXIT
-valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null \
+valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="${CALLGRIND_OUT:-/dev/null}" \
   node --predictable bench/dist/sessionWork.js "$backend" "$count" --mark "$go" >"$log" 2>&1 &
 pid=$!
 until grep -q READY "$log"; do
