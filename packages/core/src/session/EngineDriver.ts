@@ -5,8 +5,9 @@ import { TlsError } from '../tls/TlsError.js';
 
 /** What the driver needs around each engine call. */
 export interface DriverHooks {
-  /** Before and after a call: corked, a synchronous engine's burst of records leaves as one write. */
+  /** Before a call: corked, a synchronous engine's burst of records leaves as one write. */
   cork(): void;
+  /** After a call: what it left buffered may be counted. */
   uncork(): void;
   /** The engine threw (a bug or an unexpected state): the session ends with this failure. */
   threw(error: TlsError): void;

@@ -86,10 +86,7 @@ export class SecureSession implements OperationSource {
     }, () => this.budget.readRoom());
     this.driver = new EngineDriver({
       cork: () => this.transport.cork(),
-      uncork: () => {
-        this.transport.uncork();
-        this.budget.note();
-      },
+      uncork: () => this.budget.note(),
       threw: (error) => this.terminate(error),
     });
     this.sends = new SendQueue({

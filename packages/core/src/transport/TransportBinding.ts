@@ -27,6 +27,11 @@ export class TransportBinding {
   private readonly listeners: [string, (...args: any[]) => void][] = [];
   private readonly drainWaiters: (() => void)[] = [];
   private roomWanted = false;
+  private corked = false;
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.socket.uncork();
+  };
   /** Each write's callback: the transport took that chunk, so there may be room again. */
   private readonly flushed = (): void => {
     if (!this.roomWanted) return;
@@ -123,13 +128,16 @@ export class TransportBinding {
     else then();
   }
 
-  /** Corked, a burst of records from one engine call leaves as one write. */
+  /**
+   * Holds output until the end of this tick: the records of every engine call made in it (a
+   * flight and the tickets after it, a run of sends, a reply and close_notify) leave in one write
+   * (one writev on a socket) instead of one syscall each.
+   */
   cork(): void {
+    if (this.corked) return;
+    this.corked = true;
     this.socket.cork();
-  }
-
-  uncork(): void {
-    this.socket.uncork();
+    process.nextTick(this.uncork);
   }
 
   /**
