@@ -1,4 +1,4 @@
-import { CompletionPort, GskStatus, Listener, OperationKind, SecureEnvironment, type Overlapped, type SecureSession, type TlsBackend } from '@tlsport/core';
+import { CompletionPort, GskStatus, Listener, OperationKind, SecureEnvironment, type ListenOptions, type Overlapped, type SecureSession, type TlsBackend } from '@tlsport/core';
 import type { ServerUnderTest } from '../contenders/Contender.js';
 
 const ANSWER = Uint8Array.of(0x78);
@@ -21,9 +21,10 @@ export class TlsportServer implements ServerUnderTest {
     this.loop = this.serve();
   }
 
-  static async start(backend: TlsBackend, identity: { cert: string; key: string }): Promise<TlsportServer> {
+  /** `listen.workers`: the same program serves from that many processes (see bench/servers/clusterServer.ts). */
+  static async start(backend: TlsBackend, identity: { cert: string; key: string }, listen: ListenOptions = {}): Promise<TlsportServer> {
     const env = await SecureEnvironment.open(backend, { role: 'server', ...identity });
-    return new TlsportServer(env, await Listener.listen());
+    return new TlsportServer(env, await Listener.listen(listen));
   }
 
   get tcpPort(): number {

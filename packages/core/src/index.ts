@@ -5,7 +5,7 @@ export type { SecureAttributes, Pem } from './attributes/SecureAttributes.js';
 export { resolveTlsConfig, resolveContextConfig, resolveSessionConfig } from './attributes/resolveTlsConfig.js';
 export { CompletionPort, PortDestroyedError } from './port/CompletionPort.js';
 export { OperationKind, type Overlapped, type OverlappedInput, type OperationId } from './port/Overlapped.js';
-export { Listener } from './port/Listener.js';
+export { Listener, type ListenOptions } from './port/Listener.js';
 export { SecureEnvironment, type OpenSessionOptions } from './session/SecureEnvironment.js';
 export { SecureSession, type SessionState, type ShutdownOptions } from './session/SecureSession.js';
 export { memoryPipe } from './transport/memoryPipe.js';

@@ -1,4 +1,5 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import cluster from 'node:cluster';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Errno, errnoFromNodeCode } from '../gsk/errno.js';
 import { GskStatus } from '../gsk/status.js';
 import type { CompletionPort } from './CompletionPort.js';
@@ -6,11 +7,19 @@ import { OperationKind, type OperationId, type OverlappedInput } from './Overlap
 import { Fifo } from './Fifo.js';
 import type { Operation } from './Operation.js';
 import { OperationRegistry } from './OperationRegistry.js';
+import { WorkerProcesses, type ListenOptions } from './workerProcesses.js';
+
+export type { ListenOptions } from './workerProcesses.js';
 
 /**
  * A listening TCP socket whose connections are taken with startAccept (QsoStartAccept): each
  * accept operation completes on the port with the accepted socket in `socket`, ready for
  * SecureEnvironment.openSession. Connections that arrive with no accept pending wait in a backlog.
+ *
+ * With `workers: N` the connections are served by N worker processes instead (one per core):
+ * each runs the program again, and there the same `listen` call shares the port. The primary's
+ * listener then only stands for them: its accepts stay pending until it is closed, which ends
+ * the workers.
  */
 export class Listener {
   private readonly operations = new OperationRegistry();
@@ -18,12 +27,18 @@ export class Listener {
   private readonly backlog = new Fifo<Socket>();
   private closed = false;
 
-  private constructor(private readonly server: Server) {
-    server.on('connection', (socket) => this.onConnection(socket));
+  private constructor(private readonly where: Server | WorkerProcesses) {
+    if (where instanceof WorkerProcesses) return;
+    where.on('connection', (socket) => this.onConnection(socket));
+    // In a worker, the primary's disconnect closes the server: the application's accepts learn it.
+    where.once('close', () => this.stopAccepting());
   }
 
-  /** Listens on host:port (port 0: the OS picks one; see `port`). */
-  static listen(options: { host?: string; port?: number; backlog?: number } = {}): Promise<Listener> {
+  /** Listens on host:port (port 0: the OS picks one; see `port`), here or in `workers` processes. */
+  static async listen(options: ListenOptions = {}): Promise<Listener> {
+    const workers = options.workers ?? 1;
+    if (!Number.isSafeInteger(workers) || workers < 1) throw new TypeError(`workers: ${String(options.workers)} (an integer >= 1)`);
+    if (workers > 1 && cluster.isPrimary) return new Listener(await WorkerProcesses.fork(workers, options));
     const server = createServer({ noDelay: true });
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -35,13 +50,16 @@ export class Listener {
   }
 
   get port(): number {
-    const address = this.server.address();
-    return typeof address === 'object' && address !== null ? address.port : 0;
+    return this.boundAddress()?.port ?? 0;
   }
 
   get address(): string {
-    const address = this.server.address();
-    return typeof address === 'object' && address !== null ? address.address : '';
+    return this.boundAddress()?.address ?? '';
+  }
+
+  /** Worker processes serving this listener's port (0: this process serves it). */
+  get workers(): number {
+    return this.where instanceof WorkerProcesses ? this.where.workers.length : 0;
   }
 
   /**
@@ -74,12 +92,23 @@ export class Listener {
 
   /** Stops listening; pending accepts complete with GSK_IBMI_ERROR_CLOSED; backlog sockets are destroyed. */
   close(): Promise<void> {
-    if (!this.closed) {
-      this.closed = true;
-      for (const op of this.operations.all()) op.finish({ returnValue: GskStatus.GSK_IBMI_ERROR_CLOSED, errnoValue: Errno.ECANCELED });
-      for (const s of this.backlog.drain()) s.destroy();
-    }
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    this.stopAccepting();
+    const where = this.where;
+    if (where instanceof WorkerProcesses) return where.close();
+    return new Promise((resolve) => where.close(() => resolve()));
+  }
+
+  private boundAddress(): AddressInfo | undefined {
+    if (this.where instanceof WorkerProcesses) return this.where.address;
+    const address = this.where.address();
+    return typeof address === 'object' && address !== null ? address : undefined;
+  }
+
+  private stopAccepting(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const op of this.operations.all()) op.finish({ returnValue: GskStatus.GSK_IBMI_ERROR_CLOSED, errnoValue: Errno.ECANCELED });
+    for (const s of this.backlog.drain()) s.destroy();
   }
 
   private onConnection(socket: Socket): void {

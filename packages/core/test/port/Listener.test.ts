@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { CompletionPort } from '../../src/port/CompletionPort.js';
 import { Listener } from '../../src/port/Listener.js';
@@ -30,5 +31,46 @@ describe('Listener.startAccept (QsoStartAccept)', () => {
     client.destroy();
     port.destroy();
     await listener.close();
+  });
+});
+
+/** What the server at `port` says to a fresh connection. */
+function answerFrom(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    connect(port, '127.0.0.1')
+      .setEncoding('utf8')
+      .on('data', (chunk: string) => (text += chunk))
+      .on('end', () => resolve(text.trim()))
+      .on('error', reject);
+  });
+}
+
+describe('Listener.listen({ workers })', () => {
+  it('serves the port from N worker processes; the primary accepts nothing, and closing it ends the workers', async function () {
+    this.timeout(60_000);
+    const workerModule = fileURLToPath(new URL('./listenerWorker.js', import.meta.url));
+    const listener = await Listener.listen({ workers: 2, workerModule, workerArgs: [] });
+    expect(listener.workers).to.equal(2);
+    expect(listener.port).to.be.above(0);
+    const port = CompletionPort.create();
+    expect(listener.startAccept(port, { operationId: 7 })).to.equal(GskStatus.GSK_OK);
+    const pids = new Set<string>();
+    for (let i = 0; i < 6; i++) pids.add(await answerFrom(listener.port));
+    expect(pids.size, `answers from ${[...pids].join(', ')}`).to.equal(2);
+    expect(pids.has(String(process.pid))).to.equal(false);
+    expect(listener.isOperationPending(7)).to.equal(true);
+    await listener.close();
+    const closed = await port.wait(1000);
+    expect([closed?.operationId, closed?.returnValue]).to.deep.equal([7, GskStatus.GSK_IBMI_ERROR_CLOSED]);
+    port.destroy();
+  });
+
+  it('refuses a worker count that is not a positive integer, naming it', async () => {
+    for (const workers of [0, 1.5, -2]) {
+      let error: unknown;
+      await Listener.listen({ workers }).catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(TypeError).with.property('message').that.matches(/^workers: /);
+    }
   });
 });

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { BenchPki } from './pki.js';
+import { LoadWorkers } from './servers/LoadWorkers.js';
+
+/**
+ * How the tlsport server scales with `Listener.listen({ workers })`: handshakes/s of the bench's
+ * server (bench/servers/clusterServer.ts) with 1 process and with N, under the same load as the
+ * server suite (lowest-priority node:tls clients, k connections, full TLS 1.3 ECDSA handshake,
+ * one byte, hang up). Rounds are interleaved across configurations, so outside load falls on all.
+ *
+ *   node bench/dist/scaling.js [BACKEND…] [--workers N] [--rounds R] [--window MS] [--k K]
+ */
+const SERVER = fileURLToPath(new URL('./servers/clusterServer.js', import.meta.url));
+
+interface Options {
+  backends: string[];
+  workers: number;
+  rounds: number;
+  windowMs: number;
+  connections: number;
+}
+
+function parse(argv: readonly string[]): Options {
+  const options: Options = { backends: [], workers: cpus().length, rounds: 5, windowMs: 3000, connections: 128 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): number => {
+      const n = Number(argv[++i]);
+      if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${arg} needs a positive integer`);
+      return n;
+    };
+    if (arg === '--workers') options.workers = value();
+    else if (arg === '--rounds') options.rounds = value();
+    else if (arg === '--window') options.windowMs = value();
+    else if (arg === '--k') options.connections = value();
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else options.backends.push(arg);
+  }
+  if (options.backends.length === 0) options.backends = ['openssl', 'pure', 'node-tls'];
+  return options;
+}
+
+/** Starts clusterServer.js; resolves with its port and a stop function that waits for it to exit. */
+async function startServer(backend: string, workers: number, pki: BenchPki): Promise<{ port: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [SERVER, backend, String(workers)], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, TLSPORT_BENCH_PKI: JSON.stringify(pki.pems) } });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const first = await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
+  const match = /^port (\d+)$/.exec(first.done === true ? '' : first.value);
+  if (match === null) {
+    child.kill();
+    throw new Error(`${backend} server with ${workers} workers did not start`);
+  }
+  return {
+    port: Number(match[1]),
+    stop: async () => {
+      child.stdin!.end();
+      await exited;
+    },
+  };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const options = parse(process.argv.slice(2));
+const pki = BenchPki.create();
+const load = await LoadWorkers.spawn(Math.max(1, cpus().length));
+const counts = [1, options.workers];
+const rates = new Map<string, number[]>();
+console.log(`load average at start ${loadavg()[0]!.toFixed(2)}, ${cpus().length} cores, k=${options.connections}, ${options.rounds} rounds of ${options.windowMs} ms`);
+try {
+  for (let round = 0; round < options.rounds; round++) {
+    for (const backend of options.backends) {
+      for (const workers of counts) {
+        const server = await startServer(backend, workers, pki);
+        try {
+          const report = await load.run({ mode: 'sustained', port: server.port, connections: options.connections, windowMs: options.windowMs });
+          if (report.done === 0) throw new Error(`${backend}/${workers}: no handshake completed (${report.errors} errors)`);
+          const key = `${backend} ${workers}`;
+          rates.set(key, [...(rates.get(key) ?? []), report.done / (report.ms / 1000)]);
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  }
+  console.log(`| backend | workers: 1 | workers: ${options.workers} | ratio |\n| --- | ---: | ---: | ---: |`);
+  for (const backend of options.backends) {
+    const cell = (workers: number): string => {
+      const xs = rates.get(`${backend} ${workers}`)!;
+      return `${median(xs).toFixed(0)} [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
+    };
+    const ratio = median(rates.get(`${backend} ${options.workers}`)!) / median(rates.get(`${backend} 1`)!);
+    console.log(`| ${backend} | ${cell(1)} | ${cell(options.workers)} | ${ratio.toFixed(2)}x |`);
+  }
+  console.log(`load average at the end ${loadavg()[0]!.toFixed(2)}`);
+} finally {
+  load.close();
+  pki.dispose();
+}
