@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { CompletionPort, GskStatus, memoryPipe, OperationKind, SecureEnvironment, type Overlapped, type SecureSession } from '@tlsport/core';
+import { CompletionPort, SecureEnvironment } from '@tlsport/core';
+import { connection } from './links/sessionConnection.js';
 import { lineup } from './contenders/installed.js';
 import { BackendContender } from './contenders/BackendContender.js';
 import { BenchPki } from './pki.js';
@@ -16,40 +17,6 @@ import { BenchPki } from './pki.js';
  * sockets. With `--mark` it makes a few connections first, prints READY and waits for a file to appear,
  * so that instructions are counted for the N connections only (bench/count-instructions.sh).
  */
-const ANSWER = Uint8Array.of(0x78);
-
-async function connection(clientEnv: SecureEnvironment, serverEnv: SecureEnvironment, port: CompletionPort): Promise<void> {
-  const [a, b] = memoryPipe();
-  const client = clientEnv.openSession(a, {}, { ownsSocket: true });
-  const server = serverEnv.openSession(b, {}, { ownsSocket: true });
-  server.startInit(port, { descriptorHandle: server });
-  client.startInit(port, { descriptorHandle: client });
-  let established = 0;
-  const received = new Uint8Array(16);
-  for (let pending = 4; pending > 0; pending--) {
-    const c = await next(port);
-    const session = c.descriptorHandle as SecureSession;
-    if (c.operationCompleted === OperationKind.StartInit) {
-      if (++established < 2) continue;
-      if (server.startSend(port, { buffer: ANSWER, descriptorHandle: server }) === GskStatus.GSK_OK) pending--;
-      if (client.startRecv(port, { buffer: received, descriptorHandle: client }) === GskStatus.GSK_OK) pending--;
-    } else if (c.operationCompleted === OperationKind.StartRecv && c.secureDataTransferSize !== 1) {
-      throw new Error(`the client received ${c.secureDataTransferSize} bytes, not 1`);
-    } else if (session === undefined) {
-      throw new Error(`unexpected completion ${c.operationCompleted}`);
-    }
-  }
-  await Promise.all([server.shutdown(), client.shutdown()]);
-  await Promise.all([server.close(), client.close()]);
-}
-
-async function next(port: CompletionPort): Promise<Overlapped> {
-  const c = await port.wait(30_000);
-  if (c === null) throw new Error('no completion within 30 s');
-  if (c.returnValue !== GskStatus.GSK_OK) throw new Error(`${c.operationCompleted} failed: ${String(c.error?.message ?? c.returnValue)}`);
-  return c;
-}
-
 /** Connections made before the counted ones (JIT, caches). */
 const WARMUP = 5;
 

@@ -20,6 +20,7 @@ import { BufferBudget } from './BufferBudget.js';
 import { EngineDriver } from './EngineDriver.js';
 import { IdleTimer } from './IdleTimer.js';
 import { exportKeyingMaterial } from './keyingMaterial.js';
+import { mainThreadTurns } from './LoopTurns.js';
 import { PeerInput } from './PeerInput.js';
 import { ReceiveQueue } from './ReceiveQueue.js';
 import { SendQueue, sendOutcome } from './SendQueue.js';
@@ -308,6 +309,8 @@ export class SecureSession implements OperationSource {
       return GskStatus.GSK_TLSPORT_ASYNCHRONOUS_SOC_INIT;
     }
     this.transport.attach();
+    // Handshakes share the main thread turn by turn (a burst must not hold the event loop).
+    this.driver.pace(mainThreadTurns);
     this.driver.call((engine) => engine.start());
     return GskStatus.GSK_TLSPORT_ASYNCHRONOUS_SOC_INIT;
   }
@@ -389,6 +392,7 @@ export class SecureSession implements OperationSource {
   private handshakeComplete(result: HandshakeResult): void {
     if (this.state !== 'handshaking') return;
     this.state = 'established';
+    this.driver.pace(undefined);
     this.result = negotiatedFrom(result, performance.now() - this.handshakeStartedAt);
     this.idle?.start();
     this.initOperation?.finish({ returnValue: GskStatus.GSK_OK, negotiated: this.result });
