@@ -79,6 +79,14 @@ export interface ServerOptions extends NodeTlsOptions {
   sessionCache?: SessionCache;
   allowHalfOpen?: boolean;
   pauseOnConnect?: boolean;
+  /**
+   * Serve from this many processes, one per core (node:cluster; default 1): in the primary,
+   * `listen()` starts the program again in each worker (or `workerModule`), where the same
+   * createServer(...).listen(...) shares the port. See Listener.listen({ workers }).
+   */
+  workers?: number;
+  workerModule?: string;
+  workerArgs?: readonly string[];
 }
 
 /** The first PEM of a value that Node allows to be a list (the chain may be in one string). */
