@@ -1,7 +1,5 @@
-import { CompletionPort, SecureEnvironment } from '@tlsport/core';
-import { BackendContender } from './contenders/BackendContender.js';
-import { lineup } from './contenders/installed.js';
-import { connection } from './links/sessionConnection.js';
+import { CompletionPort } from '@tlsport/core';
+import { connection, sessionEnvironments } from './links/sessionConnection.js';
 import { BenchPki } from './pki.js';
 import { mainThreadCpuMs } from './servers/mainThreadCpu.js';
 
@@ -19,10 +17,7 @@ import { mainThreadCpuMs } from './servers/mainThreadCpu.js';
 const [name, count = '300'] = process.argv.slice(2);
 const pki = BenchPki.create();
 try {
-  const contender = (await lineup(pki)).contenders.find((c) => c.name === name);
-  if (!(contender instanceof BackendContender)) throw new Error(`usage: loopBlocking.js BACKEND [CONNECTIONS] (a tlsport backend, not ${name})`);
-  const clientEnv = await SecureEnvironment.open(contender.backend, { role: 'client', servername: 'localhost', ca: pki.ca('ecdsa'), minVersion: 'TLSv1.3' });
-  const serverEnv = await SecureEnvironment.open(contender.backend, { role: 'server', ...pki.server('ecdsa') });
+  const [clientEnv, serverEnv] = await sessionEnvironments(pki, name, 'loopBlocking.js BACKEND [CONNECTIONS]');
   const burst = async (): Promise<number[]> => {
     const between: number[] = [];
     let last = mainThreadCpuMs()!;

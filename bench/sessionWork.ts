@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import { CompletionPort, SecureEnvironment } from '@tlsport/core';
-import { connection } from './links/sessionConnection.js';
-import { lineup } from './contenders/installed.js';
-import { BackendContender } from './contenders/BackendContender.js';
+import { CompletionPort } from '@tlsport/core';
+import { connection, sessionEnvironments } from './links/sessionConnection.js';
 import { BenchPki } from './pki.js';
 
 /**
@@ -23,10 +21,7 @@ const WARMUP = 5;
 const [name, count = '100', mode, goFile] = process.argv.slice(2);
 const pki = BenchPki.create();
 try {
-  const contender = (await lineup(pki)).contenders.find((c) => c.name === name);
-  if (!(contender instanceof BackendContender)) throw new Error(`usage: sessionWork.js BACKEND [N] (a tlsport backend, not ${name})`);
-  const clientEnv = await SecureEnvironment.open(contender.backend, { role: 'client', servername: 'localhost', ca: pki.ca('ecdsa'), minVersion: 'TLSv1.3' });
-  const serverEnv = await SecureEnvironment.open(contender.backend, { role: 'server', ...pki.server('ecdsa') });
+  const [clientEnv, serverEnv] = await sessionEnvironments(pki, name, 'sessionWork.js BACKEND [N]');
   const port = CompletionPort.create();
   if (mode === '--mark') {
     // For `callgrind --instr-atstart=no`: the caller turns counting on (callgrind_control -i on)

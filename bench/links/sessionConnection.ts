@@ -1,4 +1,7 @@
-import { CompletionPort, GskStatus, memoryPipe, OperationKind, type Overlapped, type SecureEnvironment, type SecureSession } from '@tlsport/core';
+import { CompletionPort, GskStatus, memoryPipe, OperationKind, SecureEnvironment, type Overlapped, type SecureSession } from '@tlsport/core';
+import { BackendContender } from '../contenders/BackendContender.js';
+import { lineup } from '../contenders/installed.js';
+import type { BenchPki } from '../pki.js';
 
 const ANSWER = Uint8Array.of(0x78);
 
@@ -39,3 +42,13 @@ async function next(port: CompletionPort): Promise<Overlapped> {
   return c;
 }
 
+
+/** Client and server environments (TLS 1.3, ECDSA) of the tlsport backend `name`; throws `usage` for any other name. */
+export async function sessionEnvironments(pki: BenchPki, name: string | undefined, usage: string): Promise<[SecureEnvironment, SecureEnvironment]> {
+  const contender = (await lineup(pki)).contenders.find((c) => c.name === name);
+  if (!(contender instanceof BackendContender)) throw new Error(`usage: ${usage} (a tlsport backend, not ${name})`);
+  return Promise.all([
+    SecureEnvironment.open(contender.backend, { role: 'client', servername: 'localhost', ca: pki.ca('ecdsa'), minVersion: 'TLSv1.3' }),
+    SecureEnvironment.open(contender.backend, { role: 'server', ...pki.server('ecdsa') }),
+  ]);
+}
