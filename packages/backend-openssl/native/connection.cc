@@ -119,7 +119,25 @@ void Connection::Handshake(Outcome& out) {
   if (out.state == Outcome::kDone) {
     out.records = std::make_unique<Outcome>();
     Read(*out.records);
+    FreshBuffers();
   }
+}
+
+void Connection::FreshBuffers() {
+  // A memory BIO keeps the largest buffer it ever held (the certificate flight): once the
+  // handshake is over and both are empty, an idle session keeps two empty ones instead.
+  if (BIO_ctrl_pending(input_) != 0 || BIO_ctrl_pending(output_) != 0) return;
+  BIO* input = BIO_new(BIO_s_mem());
+  BIO* output = BIO_new(BIO_s_mem());
+  if (input == nullptr || output == nullptr) {
+    BIO_free(input);
+    BIO_free(output);
+    return;
+  }
+  BIO_set_mem_eof_return(input, -1);
+  SSL_set_bio(ssl_, input, output);  // frees the old pair
+  input_ = input;
+  output_ = output;
 }
 
 size_t Connection::PlaintextBound() const {

@@ -83,6 +83,8 @@ class Connection {
   SSL* ssl() const { return ssl_; }
 
  private:
+  /** Replaces the drained memory BIOs with new, empty ones (their grown buffers go). */
+  void FreshBuffers();
   void Apply(const ConnectionOptions& options);
   void Fail(Outcome& out);
   /** ReadPlaintext into `out` (on the thread that completed the handshake). */
