@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,8 @@ import { LoadWorkers } from './servers/LoadWorkers.js';
  *   node bench/dist/scaling.js [BACKEND…] [--workers N] [--rounds R] [--window MS] [--k K]
  */
 const SERVER = fileURLToPath(new URL('./servers/clusterServer.js', import.meta.url));
+/** bench/SCALING.md, which `npm run bench` appends to RESULTS.md. */
+const SCALING_FILE = fileURLToPath(new URL('../SCALING.md', import.meta.url));
 
 interface Options {
   backends: string[];
@@ -73,7 +76,8 @@ const pki = BenchPki.create();
 const load = await LoadWorkers.spawn(Math.max(1, cpus().length));
 const counts = [1, options.workers];
 const rates = new Map<string, number[]>();
-console.log(`load average at start ${loadavg()[0]!.toFixed(2)}, ${cpus().length} cores, k=${options.connections}, ${options.rounds} rounds of ${options.windowMs} ms`);
+const startLoad = loadavg()[0]!.toFixed(2);
+console.log(`load average at start ${startLoad}, ${cpus().length} cores, k=${options.connections}, ${options.rounds} rounds of ${options.windowMs} ms`);
 try {
   for (let round = 0; round < options.rounds; round++) {
     for (const backend of options.backends) {
@@ -90,16 +94,29 @@ try {
       }
     }
   }
-  console.log(`| backend | workers: 1 | workers: ${options.workers} | ratio |\n| --- | ---: | ---: | ---: |`);
+  const lines = [
+    '## Every core: `Listener.listen({ workers })`',
+    '',
+    `Run ${new Date().toISOString()}, ${cpus().length} cores, load average ${startLoad} at the start and ${loadavg()[0]!.toFixed(2)} at the end. ` +
+      `Server handshakes/s over loopback (TLS 1.3 ECDSA, k=${options.connections}, the server suite's niced node:tls load clients), ` +
+      `the bench's tlsport server in one process and in ${options.workers} worker processes; median of ${options.rounds} windows of ${options.windowMs} ms [min–max]. ` +
+      '`node bench/dist/scaling.js` regenerates this section (bench/SCALING.md; `npm run bench` copies it here).',
+    '',
+    `| backend | workers: 1 | workers: ${options.workers} | ratio (target >= 1.7x) |`,
+    '| --- | ---: | ---: | ---: |',
+  ];
   for (const backend of options.backends) {
     const cell = (workers: number): string => {
       const xs = rates.get(`${backend} ${workers}`)!;
       return `${median(xs).toFixed(0)} [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
     };
     const ratio = median(rates.get(`${backend} ${options.workers}`)!) / median(rates.get(`${backend} 1`)!);
-    console.log(`| ${backend} | ${cell(1)} | ${cell(options.workers)} | ${ratio.toFixed(2)}x |`);
+    lines.push(`| ${backend} | ${cell(1)} | ${cell(options.workers)} | ${ratio.toFixed(2)}x |`);
   }
-  console.log(`load average at the end ${loadavg()[0]!.toFixed(2)}`);
+  const text = `${lines.join('\n')}\n`;
+  console.log(text);
+  writeFileSync(SCALING_FILE, text);
+  console.log(`wrote ${SCALING_FILE}`);
 } finally {
   load.close();
   pki.dispose();
