@@ -15,8 +15,12 @@ export class Fifo<T> {
     if (this.head === this.items.length) return undefined;
     const item = this.items[this.head];
     this.items[this.head++] = undefined;
-    // Compact once the consumed prefix dominates, so memory stays proportional to what is queued.
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
+    if (this.head === this.items.length) {
+      // Empty: drop the slots (an idle session's queues hold no memory).
+      this.items.length = 0;
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.items.length) {
+      // Compact once the consumed prefix dominates, so memory stays proportional to what is queued.
       this.items = this.items.slice(this.head);
       this.head = 0;
     }

@@ -64,6 +64,7 @@ export class Operation {
     if (this.done) return false;
     this.done = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
     this.owner.remove(this);
     this.onSettle?.();
     return true;

@@ -395,7 +395,10 @@ export class SecureSession implements OperationSource {
     this.driver.pace(undefined);
     this.result = negotiatedFrom(result, performance.now() - this.handshakeStartedAt);
     this.idle?.start();
-    this.initOperation?.finish({ returnValue: GskStatus.GSK_OK, negotiated: this.result });
+    // Settled now: an established session keeps neither the operation nor its timer.
+    const init = this.initOperation;
+    this.initOperation = undefined;
+    init?.finish({ returnValue: GskStatus.GSK_OK, negotiated: this.result });
   }
 
   // ---- transport side --------------------------------------------------------------------------
