@@ -308,10 +308,12 @@ export class SecureSession implements OperationSource {
       this.terminate(error instanceof TlsError ? error : new TlsError('internal', `engine creation failed: ${(error as Error).message}`, { cause: error }));
       return GskStatus.GSK_TLSPORT_ASYNCHRONOUS_SOC_INIT;
     }
-    this.transport.attach();
     // Handshakes share the main thread turn by turn (a burst must not hold the event loop).
     this.driver.pace(mainThreadTurns);
+    // Started before the transport is read: bytes already waiting there (a ClientHello that came
+    // before startInit) reach the engine after its start, never before.
     this.driver.call((engine) => engine.start());
+    this.transport.attach();
     return GskStatus.GSK_TLSPORT_ASYNCHRONOUS_SOC_INIT;
   }
 
