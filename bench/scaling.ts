@@ -100,7 +100,10 @@ try {
     `Run ${new Date().toISOString()}, ${cpus().length} cores, load average ${startLoad} at the start and ${loadavg()[0]!.toFixed(2)} at the end. ` +
       `Server handshakes/s over loopback (TLS 1.3 ECDSA, k=${options.connections}, the server suite's niced node:tls load clients), ` +
       `the bench's tlsport server in one process and in ${options.workers} worker processes; median of ${options.rounds} windows of ${options.windowMs} ms [min–max]. ` +
-      '`node bench/dist/scaling.js` regenerates this section (bench/SCALING.md; `npm run bench` copies it here).',
+      '`node bench/dist/scaling.js` regenerates this section (bench/SCALING.md; `npm run bench` copies it here). ' +
+      'The load generator runs on the same cores: when one server process and the load clients already keep every core busy, ' +
+      'more server processes cannot add handshakes, and the cluster primary spends CPU handing each connection to a worker ' +
+      '(NODE_CLUSTER_SCHED_POLICY=none lets the workers accept themselves). Scaling shows on a machine with cores to spare for the load.',
     '',
     `| backend | workers: 1 | workers: ${options.workers} | ratio (target >= 1.7x) |`,
     '| --- | ---: | ---: | ---: |',
