@@ -27,5 +27,6 @@ export {
   type GroupName,
   type TlsVersion,
 } from './tls/suites.js';
+export { firstKeyShareGroups } from './tls/keyShares.js';
 export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL } from './tls/policy.js';
 export { backendModule } from './di/backendModule.js';
