@@ -10,7 +10,9 @@
 // 3. per backend, a program using the installed packages fetches a page from `openssl s_server -www`;
 // 4. a TypeScript program against the installed declarations type-checks (strict);
 // 5. `npx tlsport -help` and `npx tlsport s_client` against `openssl s_server`;
-// 6. the DI smoke again with inversify 6 (core accepts 6 and 7 as its peer).
+// 6. per backend, a GSKit-style program on @tlsport/gsk (a PKCS#12 trust store made by openssl,
+//    gsk_environment_open ... gsk_secure_soc_read) fetches the same page;
+// 7. the DI smoke again with inversify 6 (core accepts 6 and 7 as its peer).
 // Prints one line per step; exits 1 at the first failure. Needs the npm registry for the
 // packages' own dependencies. --keep leaves the temporary project for inspection.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -20,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const PACKAGES = ['core', 'backend-node-tls', 'backend-openssl', 'backend-pure', 'store-redis', 'cli'];
+const PACKAGES = ['core', 'backend-node-tls', 'backend-openssl', 'backend-pure', 'store-redis', 'cli', 'gsk'];
 const BACKENDS = ['node-tls', 'openssl', 'pure'];
 const keep = process.argv.includes('--keep');
 const work = mkdtempSync(join(tmpdir(), 'tlsport-pack-'));
@@ -77,6 +79,55 @@ await env.close();
 console.log(name, init.negotiated.version, init.negotiated.cipherSuite, page.split('\\r\\n', 1)[0]);
 `;
 
+/**
+ * A GSKit client as an IBM i C program is ported (examples/gskit-client.ts): the trust store a
+ * PKCS#12 key ring, the session on a Qso-style descriptor, a GET and the page read back.
+ */
+const GSK_SMOKE = `
+import { Container } from 'inversify';
+import { TLS_BACKEND, useBackend } from '@tlsport/core';
+import {
+  GSK_CLIENT_SESSION, GSK_CONNECT_CIPHER_SPEC_EX, GSK_CONNECT_SEC_TYPE, GSK_FD, GSK_KEYRING_FILE, GSK_KEYRING_PW, GSK_OK, GSK_SESSION_TYPE,
+  GSK_SSL_EXTN_SERVERNAME_REQUEST, closeSocket, connectSocket, gskRef, gskUseBackend, gsk_attribute_get_buffer, gsk_attribute_set_buffer,
+  gsk_attribute_set_enum, gsk_attribute_set_numeric_value, gsk_environment_close, gsk_environment_init, gsk_environment_open,
+  gsk_secure_soc_close, gsk_secure_soc_init, gsk_secure_soc_open, gsk_secure_soc_read, gsk_secure_soc_write, gsk_strerror,
+} from '@tlsport/gsk';
+const [name, serverPort, keyring, password] = process.argv.slice(2);
+const container = new Container();
+await useBackend(container, name);
+gskUseBackend(container.get(TLS_BACKEND));
+const check = (call, rc) => {
+  if (rc !== GSK_OK) throw new Error(\`\${call} failed with rc = \${rc}: \${gsk_strerror(rc)}\`);
+};
+const env = gskRef();
+const session = gskRef();
+check('gsk_environment_open', gsk_environment_open(env));
+check('gsk_attribute_set_enum(GSK_SESSION_TYPE)', gsk_attribute_set_enum(env.value, GSK_SESSION_TYPE, GSK_CLIENT_SESSION));
+check('gsk_attribute_set_buffer(GSK_KEYRING_FILE)', gsk_attribute_set_buffer(env.value, GSK_KEYRING_FILE, keyring, 0));
+check('gsk_attribute_set_buffer(GSK_KEYRING_PW)', gsk_attribute_set_buffer(env.value, GSK_KEYRING_PW, password, 0));
+check('gsk_attribute_set_buffer(GSK_SSL_EXTN_SERVERNAME_REQUEST)', gsk_attribute_set_buffer(env.value, GSK_SSL_EXTN_SERVERNAME_REQUEST, 'localhost', 0));
+check('gsk_environment_init', await gsk_environment_init(env.value));
+const sd = await connectSocket('127.0.0.1', Number(serverPort));
+check('gsk_secure_soc_open', gsk_secure_soc_open(env.value, session));
+check('gsk_attribute_set_numeric_value(GSK_FD)', gsk_attribute_set_numeric_value(session.value, GSK_FD, sd));
+check('gsk_secure_soc_init', await gsk_secure_soc_init(session.value));
+const protocol = gskRef();
+const cipher = gskRef();
+check('gsk_attribute_get_buffer(GSK_CONNECT_SEC_TYPE)', gsk_attribute_get_buffer(session.value, GSK_CONNECT_SEC_TYPE, protocol));
+check('gsk_attribute_get_buffer(GSK_CONNECT_CIPHER_SPEC_EX)', gsk_attribute_get_buffer(session.value, GSK_CONNECT_CIPHER_SPEC_EX, cipher));
+const request = new TextEncoder().encode('GET / HTTP/1.0\\r\\n\\r\\n');
+const written = gskRef();
+check('gsk_secure_soc_write', await gsk_secure_soc_write(session.value, request, request.length, written));
+const buffer = new Uint8Array(16384);
+const read = gskRef();
+check('gsk_secure_soc_read', await gsk_secure_soc_read(session.value, buffer, buffer.length, read));
+const page = new TextDecoder().decode(buffer.subarray(0, read.value));
+await gsk_secure_soc_close(session);
+gsk_environment_close(env);
+closeSocket(sd);
+console.log(name, protocol.value, cipher.value, page.split('\\r\\n', 1)[0]);
+`;
+
 /** What installedBackends() offers, and what useBackend('openssl') says when it cannot. */
 const INSTALLED = `
 import { Container } from 'inversify';
@@ -92,6 +143,11 @@ const TYPED = `
 import { Container } from 'inversify';
 import { CompletionPort, GskStatus, OperationKind, SecureEnvironment, TLS_BACKEND, useBackend, type Overlapped, type TlsBackend } from '@tlsport/core';
 import { OpenSslBackend, liveObjects } from '@tlsport/backend-openssl';
+import { GSK_OK, gskRef, gsk_environment_open, type gsk_handle } from '@tlsport/gsk';
+export function typedGsk(): boolean {
+  const env = gskRef<gsk_handle>();
+  return gsk_environment_open(env) === GSK_OK && env.value !== undefined;
+}
 export async function typed(): Promise<number> {
   const container = new Container();
   await useBackend(container, 'pure');
@@ -141,6 +197,7 @@ async function main() {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'tlsport-pack-smoke', private: true, type: 'module' }, null, 2));
   writeFileSync(join(app, 'smoke.mjs'), SMOKE);
   writeFileSync(join(app, 'installed.mjs'), INSTALLED);
+  writeFileSync(join(app, 'gsk.mjs'), GSK_SMOKE);
   writeFileSync(join(app, 'typed.ts'), TYPED);
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
   step(`npm install --ignore-scripts (tarballs, inversify 7, rxjs) into ${app}`, () => {
@@ -163,6 +220,16 @@ async function main() {
   for (const name of BACKENDS) {
     step(`smoke program, backend ${name} -> openssl s_server -www`, () => {
       const line = sh('node', ['smoke.mjs', name, String(server.port), pki.ca]).trim();
+      if (!line.endsWith('HTTP/1.0 200 ok')) throw new Error(line);
+      return line;
+    });
+  }
+  // The GSKit trust store: the CA alone in a PKCS#12 file, as openssl writes it (PBES2/AES).
+  const trust = join(work, 'pki', 'trust.p12');
+  sh('openssl', ['pkcs12', '-export', '-nokeys', '-in', pki.ca, '-out', trust, '-passout', 'pass:trust-pw'], join(work, 'pki'));
+  for (const name of BACKENDS) {
+    step(`@tlsport/gsk program, backend ${name}: PKCS#12 trust store, gsk_secure_soc_init/write/read -> openssl s_server -www`, () => {
+      const line = sh('node', ['gsk.mjs', name, String(server.port), trust, 'trust-pw']).trim();
       if (!line.endsWith('HTTP/1.0 200 ok')) throw new Error(line);
       return line;
     });

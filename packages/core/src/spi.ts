@@ -27,6 +27,7 @@ export {
   type GroupName,
   type TlsVersion,
 } from './tls/suites.js';
+export { firstKeyShareGroups } from './tls/keyShares.js';
 export { MIN_RSA_BITS, OPENSSL_SECURITY_LEVEL } from './tls/policy.js';
 export { backendModule } from './di/backendModule.js';
 export type { TicketKey } from './stores/ticketKey.js';

@@ -88,14 +88,23 @@ export function parseHello(body: Buffer, client: boolean): ParsedHello {
   return { legacyVersion, random, sessionId, extensions };
 }
 
+/**
+ * The entries of a key_share extension (RFC 8446 §4.2.8): a ClientHello's list or a ServerHello's
+ * one entry. Reading stops at the first entry that overruns the extension.
+ */
+export function keyShareEntries(extension: Buffer, client: boolean): { group: number; keyExchange: Buffer }[] {
+  const entries: { group: number; keyExchange: Buffer }[] = [];
+  for (let at = client ? 2 : 0; at + 4 <= extension.length; ) {
+    const length = extension.readUInt16BE(at + 2);
+    if (at + 4 + length > extension.length) break;
+    entries.push({ group: extension.readUInt16BE(at), keyExchange: extension.subarray(at + 4, at + 4 + length) });
+    at += 4 + length;
+  }
+  return entries;
+}
+
 /** The X25519 key in a key_share extension: a ServerHello's one entry, or a ClientHello's list. */
 export function x25519Share(extension: Buffer | undefined, client: boolean): Buffer | undefined {
   if (extension === undefined) return undefined;
-  for (let at = client ? 2 : 0; at + 4 <= extension.length; ) {
-    const group = extension.readUInt16BE(at);
-    const length = extension.readUInt16BE(at + 2);
-    if (group === X25519_GROUP && length === 32) return extension.subarray(at + 4, at + 4 + length);
-    at += 4 + length;
-  }
-  return undefined;
+  return keyShareEntries(extension, client).find((e) => e.group === X25519_GROUP && e.keyExchange.length === 32)?.keyExchange;
 }

@@ -91,8 +91,8 @@ export class ClientTarget {
   private constructor(private readonly env: SecureEnvironment) {}
 
   static async open(backend: TlsBackend, pki: Pki, attrs: SecureAttributes = {}): Promise<ClientTarget> {
-    // The raw server speaks X25519 only; OpenSSL 3.5 clients would otherwise send just their first (hybrid) share.
-    return new ClientTarget(await SecureEnvironment.open(backend, { ca: pki.ca.cert, servername: 'localhost', groups: 'x25519', ...attrs }));
+    // The default groups: every client shares x25519 beside the hybrid, and the raw server speaks X25519.
+    return new ClientTarget(await SecureEnvironment.open(backend, { ca: pki.ca.cert, servername: 'localhost', ...attrs }));
   }
 
   async connect(port: number): Promise<TargetSession> {

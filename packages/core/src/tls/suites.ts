@@ -43,6 +43,8 @@ export interface GroupInfo {
    * OpenSSL has it from 3.5 on.
    */
   readonly hybrid: boolean;
+  /** A hybrid's ECDHE half, a group of its own too (draft-ietf-tls-ecdhe-mlkem §3); undefined for a classic group. */
+  readonly classical?: GroupName;
 }
 
 /**
@@ -50,11 +52,11 @@ export interface GroupInfo {
  * first, then the classic groups; SecP256r1MLKEM768 is supported but not preferred.
  */
 export const GROUPS: readonly GroupInfo[] = [
-  { name: 'X25519MLKEM768', code: 0x11ec, openssl: 'X25519MLKEM768', hybrid: true },
+  { name: 'X25519MLKEM768', code: 0x11ec, openssl: 'X25519MLKEM768', hybrid: true, classical: 'x25519' },
   { name: 'x25519', code: 0x001d, openssl: 'X25519', hybrid: false },
   { name: 'secp256r1', code: 0x0017, openssl: 'P-256', hybrid: false },
   { name: 'secp384r1', code: 0x0018, openssl: 'P-384', hybrid: false },
-  { name: 'SecP256r1MLKEM768', code: 0x11eb, openssl: 'SecP256r1MLKEM768', hybrid: true },
+  { name: 'SecP256r1MLKEM768', code: 0x11eb, openssl: 'SecP256r1MLKEM768', hybrid: true, classical: 'secp256r1' },
 ];
 
 const SUITE_BY_ANY_NAME = new Map<string, CipherSuiteInfo>();

@@ -31,8 +31,16 @@ describe('opensslGroupList', () => {
 
   it('keeps the hybrids on OpenSSL 3.5, drops them before, and refuses a hybrid-only list there', () => {
     const all = ['X25519MLKEM768', 'x25519', 'secp256r1', 'SecP256r1MLKEM768'] as const;
-    expect(opensslGroupList(all, '3.5.4', 'openssl')).to.equal('X25519MLKEM768:X25519:P-256:SecP256r1MLKEM768');
+    expect(opensslGroupList(all, '3.5.4', 'openssl')).to.equal('*X25519MLKEM768:*X25519:P-256:SecP256r1MLKEM768');
     expect(opensslGroupList(all, '3.0.19', 'openssl')).to.equal('X25519:P-256');
     expect(() => opensslGroupList(['X25519MLKEM768'], '3.0.19', 'node-tls')).to.throw(TlsError, /node-tls backend: this Node's OpenSSL 3.0.19 has no ML-KEM/);
+  });
+
+  it('on OpenSSL 3.5 marks (*) a hybrid first and its ECDHE half for key shares; one share needs no mark', () => {
+    expect(opensslGroupList(['SecP256r1MLKEM768', 'x25519', 'secp256r1'], '3.5.9', 'openssl')).to.equal('*SecP256r1MLKEM768:X25519:*P-256');
+    expect(opensslGroupList(['X25519MLKEM768', 'secp256r1'], '3.5.9', 'node-tls')).to.equal('X25519MLKEM768:P-256');
+    expect(opensslGroupList(['x25519', 'X25519MLKEM768'], '3.5.9', 'openssl')).to.equal('X25519:X25519MLKEM768');
+    // OpenSSL 3.0 knows no marks, nor hybrids: the list is as it always was.
+    expect(opensslGroupList(['SecP256r1MLKEM768', 'x25519', 'secp256r1'], '3.0.19', 'openssl')).to.equal('X25519:P-256');
   });
 });

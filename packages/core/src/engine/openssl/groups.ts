@@ -1,4 +1,5 @@
 import { TlsError } from '../../tls/TlsError.js';
+import { firstKeyShareGroups } from '../../tls/keyShares.js';
 import { GROUPS, type GroupName } from '../../tls/suites.js';
 
 /** Whether an OpenSSL version ("3.0.19", "3.5.9+quic") has the ML-KEM hybrid groups: 3.5 and later. */
@@ -11,6 +12,12 @@ export function opensslHasHybridGroups(version: string): boolean {
  * The groups list (OpenSSL names, colon-separated, in preference order) for an engine on the
  * OpenSSL inside Node, `version` being `process.versions.openssl`. Before OpenSSL 3.5 the hybrids
  * are left out; a list of nothing but hybrids there is TlsError 'unsupported', saying why.
+ *
+ * A client shares the groups core's firstKeyShareGroups names. OpenSSL shares only the first group
+ * unless some are marked `*` (OpenSSL 3.5's list syntax, which servers ignore): so when a hybrid
+ * comes first with its ECDHE half enabled, both are marked. The list stays one tuple (no `/`),
+ * so a server still takes any share it is offered before asking for another by HelloRetryRequest,
+ * in its own order: the hybrid first.
  */
 export function opensslGroupList(groups: readonly GroupName[], version: string, backend: string): string {
   const infos = groups.map((name) => GROUPS.find((g) => g.name === name)!);
@@ -18,5 +25,7 @@ export function opensslGroupList(groups: readonly GroupName[], version: string, 
   if (offered.length === 0) {
     throw new TlsError('unsupported', `${groups.join(', ')} not offered by the ${backend} backend: this Node's OpenSSL ${version} has no ML-KEM hybrid groups (OpenSSL 3.5 and later, as in Node 24 and 26; the pure backend offers them on every Node)`, { alert: undefined });
   }
-  return offered.map((g) => g.openssl).join(':');
+  const shared = firstKeyShareGroups(offered.map((g) => g.name));
+  const mark = (name: GroupName): string => (shared.length > 1 && shared.includes(name) ? '*' : '');
+  return offered.map((g) => `${mark(g.name)}${g.openssl}`).join(':');
 }
