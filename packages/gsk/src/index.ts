@@ -1,7 +1,7 @@
 export * from './constants/returnCodes.js';
 export * from './constants/ids.js';
 export { gsk_strerror, GSK_RETURN_CODES } from './constants/strerror.js';
-export { IBMI_ERRNO, errnoName, ibmiErrno } from './constants/errno.js';
+export { IBMI_ERRNO, LINUX_ERRNO, errnoName, ibmiErrno, linuxErrno } from './constants/errno.js';
 export { gskRef, type GskRef, type gsk_handle, GskEnvironment, GskSession } from './handles.js';
 export { ATTRIBUTES, attributeSpec } from './attributes/table.js';
 export type { AttributeSpec, AttributeKind } from './attributes/spec.js';

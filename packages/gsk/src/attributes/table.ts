@@ -70,6 +70,7 @@ export const ATTRIBUTES: ReadonlyMap<number, AttributeSpec> = new Map(
     row({ name: 'GSK_PROTOCOL_SSLV2', id: id.GSK_PROTOCOL_SSLV2, kind: 'enum', defaultValue: id.GSK_PROTOCOL_SSLV2_OFF, check: onOff(id.GSK_PROTOCOL_SSLV2_ON, id.GSK_PROTOCOL_SSLV2_OFF) }),
     row({ name: 'GSK_PROTOCOL_SSLV3', id: id.GSK_PROTOCOL_SSLV3, kind: 'enum', defaultValue: id.GSK_PROTOCOL_SSLV3_OFF, check: onOff(id.GSK_PROTOCOL_SSLV3_ON, id.GSK_PROTOCOL_SSLV3_OFF) }),
     row({ name: 'GSK_PROTOCOL_TLSV1', id: id.GSK_PROTOCOL_TLSV1, kind: 'enum', defaultValue: id.GSK_PROTOCOL_TLSV1_OFF, check: enumCheck([id.GSK_PROTOCOL_TLSV1_OFF, id.GSK_FALSE], [id.GSK_PROTOCOL_TLSV1_ON, id.GSK_TRUE]) }),
+    row({ name: 'GSK_PROTOCOL_TLSV10', id: id.GSK_PROTOCOL_TLSV10, kind: 'enum', defaultValue: id.GSK_FALSE, check: onOff(id.GSK_TRUE, id.GSK_FALSE) }),
     row({ name: 'GSK_PROTOCOL_TLSV11', id: id.GSK_PROTOCOL_TLSV11, kind: 'enum', defaultValue: id.GSK_FALSE, check: onOff(id.GSK_TRUE, id.GSK_FALSE) }),
     row({ name: 'GSK_PROTOCOL_TLSV12', id: id.GSK_PROTOCOL_TLSV12, kind: 'enum', defaultValue: id.GSK_TRUE, check: enumCheck([id.GSK_TRUE, id.GSK_FALSE]) }),
     row({ name: 'GSK_PROTOCOL_TLSV13', id: id.GSK_PROTOCOL_TLSV13, kind: 'enum', defaultValue: id.GSK_TRUE, check: enumCheck([id.GSK_TRUE, id.GSK_FALSE]) }),
@@ -84,7 +85,6 @@ export const ATTRIBUTES: ReadonlyMap<number, AttributeSpec> = new Map(
 const BY_NAME = new Map<string, AttributeSpec>([...ATTRIBUTES.values()].map((s) => [s.name, s]));
 BY_NAME.set('GSK_OS400_APPLICATION_ID', ATTRIBUTES.get(id.GSK_IBMI_APPLICATION_ID)!);
 BY_NAME.set('GSK_OS400_READ_TIMEOUT', ATTRIBUTES.get(id.GSK_IBMI_READ_TIMEOUT)!);
-BY_NAME.set('GSK_PROTOCOL_TLSV10', ATTRIBUTES.get(id.GSK_PROTOCOL_TLSV1)!);
 
 /** The spec for an id given as IBM's number or as its name; undefined when tlsport does not know it. */
 export function attributeSpec(ref: number | string): AttributeSpec | undefined {
