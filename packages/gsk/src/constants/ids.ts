@@ -1,8 +1,8 @@
 /**
  * GSKit attribute ids and enumeration values. A number below 9000 is IBM's, as IBM i's API pages
  * print it beside the name (gsk_attribute_set_/get_buffer, _enum, _numeric_value, _callback for
- * 7.2-7.4, and the V6R1 "Secure Sockets APIs" book); the pages an id comes from are named where
- * the number is newer than V6R1. Names whose number none of those pages prints carry numbers from
+ * 7.2-7.4, and the V6R1 "Secure Sockets APIs" book); the page an id comes from is named where the
+ * number is newer than V6R1 or read elsewhere. Names whose number none of those pages prints carry numbers from
  * tlsport's own range (9000-9999), so a program written with the names ports unchanged and a
  * number never means two things. `ATTRIBUTES.get(id).ibm` says which is which.
  */
@@ -18,6 +18,8 @@ export const GSK_V3_CIPHER_SPECS = 206;
 export const GSK_CONNECT_CIPHER_SPEC = 207;
 export const GSK_CONNECT_SEC_TYPE = 208;
 export const GSK_SSL_EXTN_SERVERNAME_REQUEST = 230;
+/** IBM's GSKit attribute appendix (Security Access Manager 9.0.6), which gives 230 for the request as IBM i does. */
+export const GSK_SSL_EXTN_SERVERNAME_CRITICAL_REQUEST = 231;
 export const GSK_TLSV10_CIPHER_SPECS = 236;
 export const GSK_TLSV11_CIPHER_SPECS = 237;
 export const GSK_TLSV12_CIPHER_SPECS = 238;
@@ -33,7 +35,6 @@ export const GSK_V3_CIPHER_SPECS_EX = 9201;
 export const GSK_TLSV10_CIPHER_SPECS_EX = 9202;
 export const GSK_TLSV11_CIPHER_SPECS_EX = 9203;
 export const GSK_CONNECT_CIPHER_SPEC_EX = 9206;
-export const GSK_SSL_EXTN_SERVERNAME_CRITICAL_REQUEST = 9207;
 export const GSK_SSL_EXTN_SERVERNAME_LIST = 9208;
 export const GSK_TLS_ECURVE_LIST = 9209;
 /** Comma-separated ALPN protocol ids, in preference order. */
