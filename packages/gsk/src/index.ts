@@ -6,7 +6,7 @@ export { gskRef, type GskRef, type gsk_handle, GskEnvironment, GskSession } from
 export { ATTRIBUTES, attributeSpec } from './attributes/table.js';
 export type { AttributeSpec, AttributeKind } from './attributes/spec.js';
 export type { CertValidationCallback } from './attributes/toCore.js';
-export { gskUseBackend, gsk_environment_open, gsk_environment_init, gsk_environment_close } from './api/environment.js';
+export { gskUseBackend, gsk_environment_open, gsk_environment_init, gsk_environment_close, type GskEnvironmentCloseCallback } from './api/environment.js';
 export {
   gsk_attribute_set_buffer,
   gsk_attribute_set_enum,

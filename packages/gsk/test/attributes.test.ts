@@ -21,7 +21,8 @@ describe('gsk attributes: set and get by (handle, id, value) with IBM statuses',
     expect([g.GSK_TLSV12_CIPHER_SPECS_EX, g.GSK_TLSV13_CIPHER_SPECS_EX, g.GSK_IBMI_READ_TIMEOUT, g.GSK_OS400_READ_TIMEOUT]).to.deep.equal([243, 2008, 6993, 6993]);
     expect([g.GSK_PROTOCOL_TLSV1, g.GSK_PROTOCOL_TLSV10, g.GSK_PROTOCOL_TLSV11, g.GSK_CERT_VALIDATION_CALLBACK]).to.deep.equal([407, 436, 437, 805]);
     expect(g.GSK_SSL_EXTN_SERVERNAME_CRITICAL_REQUEST).to.equal(231);
-    for (const numbered of [243, 2008, 6993, 436, 805, 231]) expect(ATTRIBUTES.get(numbered)?.ibm, String(numbered)).to.equal(true);
+    expect([g.GSK_ENVIRONMENT_CLOSE_OPTIONS, g.GSK_DELAYED_ENVIRONMENT_CLOSE, g.GSK_NORMAL_ENVIRONMENT_CLOSE, g.GSK_ENVIRONMENT_CLOSE_CALLBACK]).to.deep.equal([411, 536, 537, 804]);
+    for (const numbered of [243, 2008, 6993, 436, 805, 231, 411, 804]) expect(ATTRIBUTES.get(numbered)?.ibm, String(numbered)).to.equal(true);
     expect(ATTRIBUTES.get(g.GSK_LAST_VALIDATION_ERROR)?.ibm).to.equal(false);
   });
 

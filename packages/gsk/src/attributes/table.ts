@@ -76,7 +76,9 @@ export const ATTRIBUTES: ReadonlyMap<number, AttributeSpec> = new Map(
     row({ name: 'GSK_PROTOCOL_TLSV13', id: id.GSK_PROTOCOL_TLSV13, kind: 'enum', defaultValue: id.GSK_TRUE, check: enumCheck([id.GSK_TRUE, id.GSK_FALSE]) }),
     negotiated({ name: 'GSK_PROTOCOL_USED', id: id.GSK_PROTOCOL_USED, kind: 'enum' }),
     negotiated({ name: 'GSK_SID_FIRST', id: id.GSK_SID_FIRST, kind: 'enum' }),
+    row({ name: 'GSK_ENVIRONMENT_CLOSE_OPTIONS', id: id.GSK_ENVIRONMENT_CLOSE_OPTIONS, kind: 'enum', scope: 'environment', defaultValue: id.GSK_NORMAL_ENVIRONMENT_CLOSE, check: enumCheck([id.GSK_NORMAL_ENVIRONMENT_CLOSE, id.GSK_DELAYED_ENVIRONMENT_CLOSE]) }),
     // callbacks
+    row({ name: 'GSK_ENVIRONMENT_CLOSE_CALLBACK', id: id.GSK_ENVIRONMENT_CLOSE_CALLBACK, kind: 'callback', scope: 'environment', readable: false, check: (v) => (typeof v === 'function' ? rc.GSK_OK : rc.GSK_IBMI_ERROR_INVALID_POINTER) }),
     row({ name: 'GSK_CERT_VALIDATION_CALLBACK', id: id.GSK_CERT_VALIDATION_CALLBACK, kind: 'callback', readable: false, check: (v) => (typeof v === 'object' && v !== null && typeof (v as { validation_callback?: unknown }).validation_callback === 'function' ? rc.GSK_OK : rc.GSK_IBMI_ERROR_INVALID_POINTER) }),
   ].map((spec) => [spec.id, spec] as const),
 );

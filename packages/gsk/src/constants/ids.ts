@@ -67,6 +67,8 @@ export const GSK_SID_FIRST = 406;
 /** The master switch of every TLS 1.x (takes _ON/_OFF); the per-version switches below override it. */
 export const GSK_PROTOCOL_TLSV1 = 407;
 export const GSK_SERVER_AUTH_TYPE = 410;
+/** What gsk_environment_close does with sessions still open (V6R1 book, gsk_attribute_get_enum). */
+export const GSK_ENVIRONMENT_CLOSE_OPTIONS = 411;
 /** TLS 1.0 alone, GSK_TRUE/GSK_FALSE (IBM i 7.2 gsk_attribute_set_enum): its own id, not GSK_PROTOCOL_TLSV1. */
 export const GSK_PROTOCOL_TLSV10 = 436;
 export const GSK_PROTOCOL_TLSV11 = 437;
@@ -95,6 +97,9 @@ export const GSK_PROTOCOL_TLSV1_OFF = 519;
 export const GSK_PROTOCOL_USED_TLSV1 = 520;
 export const GSK_SERVER_AUTH_FULL = 534;
 export const GSK_SERVER_AUTH_PASSTHRU = 535;
+/** GSK_ENVIRONMENT_CLOSE_OPTIONS: call GSK_ENVIRONMENT_CLOSE_CALLBACK once the last session is gone. */
+export const GSK_DELAYED_ENVIRONMENT_CLOSE = 536;
+export const GSK_NORMAL_ENVIRONMENT_CLOSE = 537;
 export const GSK_OS400_CLIENT_AUTH_REQUIRED = 6995;
 export const GSK_IBMI_CLIENT_AUTH_REQUIRED = GSK_OS400_CLIENT_AUTH_REQUIRED;
 // Newer switches take GSK_TRUE/GSK_FALSE (IBM's gsk_attribute_get_enum page); the _ON/_OFF
@@ -112,7 +117,8 @@ export const GSK_PROTOCOL_USED_TLSV12 = 9503;
 export const GSK_PROTOCOL_USED_TLSV13 = 9504;
 
 // ---- GSK_CALLBACK_ID, GSK_CERT_ID, GSK_MISC_ID ---------------------------------------------------
-/** IBM i 7.3 gsk_attribute_set_callback (and the V6R1 book). */
+/** IBM i 7.3 gsk_attribute_set_callback (and the V6R1 book), as the next one. */
+export const GSK_ENVIRONMENT_CLOSE_CALLBACK = 804;
 export const GSK_CERT_VALIDATION_CALLBACK = 805;
 export const GSK_PARTNER_CERT_INFO = 700;
 export const GSK_LOCAL_CERT_INFO = 701;
