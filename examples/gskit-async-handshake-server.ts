@@ -31,8 +31,8 @@ async function workerThread(ioCompPort: number): Promise<number> {
   let rc = await QsoWaitForIOCompletion(ioCompPort, ioStruct, waitTime);
   if (!(rc === 1 && ioStruct.returnValue === GSK_OK && ioStruct.operationCompleted === GSKSECURESOCSTARTINIT)) {
     console.log('QsoWaitForIOCompletion()/gsk_secure_soc_startInit() failed.');
-    console.log(`rc == ${rc}, returnValue - ${ioStruct.returnValue}, operationCompleted = ${ioStruct.operationCompleted}, errno = ${errno}`);
-    console.log(`rc of ${ioStruct.returnValue} means ${gsk_strerror(ioStruct.returnValue ?? 0)}`);
+    console.log(`rc == ${rc}, returnValue - ${ioStruct.returnValue ?? 0}, operationCompleted = ${ioStruct.operationCompleted ?? 0}, errno = ${errno}`);
+    console.log(`rc of ${ioStruct.returnValue ?? 0} means ${gsk_strerror(ioStruct.returnValue ?? 0)}`);
     return Failure;
   }
   /* SSL Handshake has completed. Obtain the session handle associated with the client connection. */

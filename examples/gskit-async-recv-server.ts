@@ -26,7 +26,7 @@ async function workerThread(ioCompPort: number): Promise<number> {
   const rc = await QsoWaitForIOCompletion(ioCompPort, ioStruct, waitTime);
   if (!(rc === 1 && ioStruct.returnValue === GSK_OK && ioStruct.operationCompleted === GSKSECURESOCSTARTRECV)) {
     console.log('QsoWaitForIOCompletion() or gsk_secure_soc_startRecv() failed.');
-    console.log(`rc == ${rc}, returnValue - ${ioStruct.returnValue}, operationCompleted = ${ioStruct.operationCompleted}, errno = ${errno}`);
+    console.log(`rc == ${rc}, returnValue - ${ioStruct.returnValue ?? 0}, operationCompleted = ${ioStruct.operationCompleted ?? 0}, errno = ${errno}`);
     return Failure;
   }
   /* Obtain the session handle associated with the client connection. */

@@ -1,13 +1,15 @@
 /**
  * IBM's "Example: GSKit client", translated call for call: a synchronous client that negotiates,
  * writes a message, reads the server's answer and closes. Its trust store comes from the
- * application id "MY_CLIENT_APP".
+ * application id "MY_CLIENT_APP". Like IBM's program it sets no GSK_SSL_EXTN_SERVERNAME_REQUEST,
+ * so the server's chain is verified but not its host name (GSKit's default); a real client adds
+ * that one call (docs/porting-gskit.md).
  *
  *   npm run example -- gskit-client [backend] port [message]
  */
 import {
   GSK_CLIENT_SESSION, GSK_FALSE, GSK_FD, GSK_OK, GSK_OS400_APPLICATION_ID, GSK_PROTOCOL_SSLV3, GSK_PROTOCOL_SSLV3_OFF, GSK_PROTOCOL_TLSV10,
-  GSK_PROTOCOL_TLSV11, GSK_SESSION_TYPE, GSK_SSL_EXTN_SERVERNAME_REQUEST, closeSocket, connectSocket, gskRef, gskUseBackend,
+  GSK_PROTOCOL_TLSV11, GSK_SESSION_TYPE, closeSocket, connectSocket, gskRef, gskUseBackend,
   gsk_attribute_set_buffer, gsk_attribute_set_enum, gsk_attribute_set_numeric_value, gsk_environment_close, gsk_environment_init,
   gsk_environment_open, gsk_secure_soc_close, gsk_secure_soc_init, gsk_secure_soc_open, gsk_secure_soc_read, gsk_secure_soc_write,
   gsk_strerror, type gsk_handle,
@@ -41,9 +43,6 @@ export async function main(args: readonly string[]): Promise<void> {
     if (rc !== GSK_OK) { console.log(`gsk_attribute_set_enum() failed with rc = ${rc}: ${gsk_strerror(rc)}`); break; }
     rc = gsk_attribute_set_enum(my_env_handle.value!, GSK_PROTOCOL_TLSV11, GSK_FALSE);
     if (rc !== GSK_OK) { console.log(`gsk_attribute_set_enum() failed with rc = ${rc}: ${gsk_strerror(rc)}`); break; }
-    /* the name the server's certificate must carry (and the SNI sent) */
-    rc = gsk_attribute_set_buffer(my_env_handle.value!, GSK_SSL_EXTN_SERVERNAME_REQUEST, 'localhost', 0);
-    if (rc !== GSK_OK) { console.log(`gsk_attribute_set_buffer() failed with rc = ${rc}: ${gsk_strerror(rc)}`); break; }
     /* Initialize the secure environment */
     rc = await gsk_environment_init(my_env_handle.value!);
     if (rc !== GSK_OK) { console.log(`gsk_environment_init() failed with rc = ${rc}: ${gsk_strerror(rc)}`); break; }

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { installedBackends } from '@tlsport/core';
+import { GSK_ERROR_BAD_MESSAGE, gsk_strerror } from '@tlsport/gsk';
 import { Child, TestCa, exportPkcs12, killChildren, opensslClientProcess, opensslServer, run } from '@tlsport/testkit';
 import { REPO_ROOT } from '../support/repoRoot.js';
 
@@ -65,6 +67,24 @@ describe('examples: IBM GSKit programs against openssl', function () {
       expect(server.output).to.include('gsk_secure_soc_startInit got GSK_OS400_ASYNCHRONOUS_SOC_INIT\n');
       expect(server.output).to.match(new RegExp(`received \\d+ bytes on descriptor \\d+, here they are \\.\\.\\.\\nasync handshake on ${backend}\\nSuccess\\.\\n$`));
       await client.kill();
+    });
+
+    it(`gskit-async-handshake-server on ${backend}: a peer that does not speak TLS takes the C program's failure path`, async () => {
+      const server = startExample('gskit-async-handshake-server', backend);
+      const port = Number((await server.waitFor(/^listening on port (\d+)$/m))[1]);
+      const peer = connect(port, '127.0.0.1', () => peer.write('GET / HTTP/1.0\r\n\r\n'));
+      peer.on('error', () => undefined); // the server may reset it
+      try {
+        expect(await server.exitCode(15_000), server.output).to.equal(1);
+      } finally {
+        peer.destroy();
+      }
+      // The worker's error branch, as in IBM's program: the completion arrives (rc 1) carrying the handshake's status.
+      const failure = 'QsoWaitForIOCompletion()/gsk_secure_soc_startInit() failed.\n'
+        + `rc == 1, returnValue - ${GSK_ERROR_BAD_MESSAGE}, operationCompleted = GSKSECURESOCSTARTINIT, errno = 0\n`
+        + `rc of ${GSK_ERROR_BAD_MESSAGE} means ${gsk_strerror(GSK_ERROR_BAD_MESSAGE)}\n`;
+      expect(server.output).to.include(failure);
+      expect(server.output).to.match(/pthread_join\(\) reported failure\n$/);
     });
 
     it(`gskit-async-recv-server on ${backend}: synchronous handshake, receive completed by the worker`, async () => {

@@ -1,12 +1,12 @@
 export * from './constants/returnCodes.js';
 export * from './constants/ids.js';
 export { gsk_strerror, GSK_RETURN_CODES } from './constants/strerror.js';
-export { IBMI_ERRNO, errnoName, ibmiErrno } from './constants/errno.js';
+export { IBMI_ERRNO, LINUX_ERRNO, errnoName, ibmiErrno, linuxErrno } from './constants/errno.js';
 export { gskRef, type GskRef, type gsk_handle, GskEnvironment, GskSession } from './handles.js';
 export { ATTRIBUTES, attributeSpec } from './attributes/table.js';
 export type { AttributeSpec, AttributeKind } from './attributes/spec.js';
 export type { CertValidationCallback } from './attributes/toCore.js';
-export { gskUseBackend, gsk_environment_open, gsk_environment_init, gsk_environment_close } from './api/environment.js';
+export { gskUseBackend, gsk_environment_open, gsk_environment_init, gsk_environment_close, type GskEnvironmentCloseCallback } from './api/environment.js';
 export {
   gsk_attribute_set_buffer,
   gsk_attribute_set_enum,

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { Errno } from '@tlsport/core';
 import { nodeTlsBackend } from '@tlsport/backend-node-tls';
 import * as g from '../src/index.js';
 import { ATTRIBUTES } from '../src/attributes/table.js';
@@ -16,6 +17,37 @@ describe('gsk attributes: set and get by (handle, id, value) with IBM statuses',
     expect([g.GSK_SESSION_TYPE, g.GSK_PROTOCOL_TLSV12, g.GSK_PROTOCOL_TLSV13]).to.deep.equal([402, 438, 4030]);
     expect([g.GSK_CLIENT_SESSION, g.GSK_SERVER_SESSION, g.GSK_SERVER_SESSION_WITH_CL_AUTH, g.GSK_TRUE, g.GSK_FALSE]).to.deep.equal([507, 508, 509, 1, 0]);
     expect([g.GSK_PARTNER_CERT_INFO, g.GSK_LOCAL_CERT_INFO, g.CERT_COMMON_NAME, g.GSK_RESET_CIPHER]).to.deep.equal([700, 701, 610, 100]);
+    // Newer ids, as IBM i 7.2-7.4's API pages print them.
+    expect([g.GSK_TLSV12_CIPHER_SPECS_EX, g.GSK_TLSV13_CIPHER_SPECS_EX, g.GSK_IBMI_READ_TIMEOUT, g.GSK_OS400_READ_TIMEOUT]).to.deep.equal([243, 2008, 6993, 6993]);
+    expect([g.GSK_PROTOCOL_TLSV1, g.GSK_PROTOCOL_TLSV10, g.GSK_PROTOCOL_TLSV11, g.GSK_CERT_VALIDATION_CALLBACK]).to.deep.equal([407, 436, 437, 805]);
+    expect(g.GSK_SSL_EXTN_SERVERNAME_CRITICAL_REQUEST).to.equal(231);
+    expect([g.GSK_ENVIRONMENT_CLOSE_OPTIONS, g.GSK_DELAYED_ENVIRONMENT_CLOSE, g.GSK_NORMAL_ENVIRONMENT_CLOSE, g.GSK_ENVIRONMENT_CLOSE_CALLBACK]).to.deep.equal([411, 536, 537, 804]);
+    for (const numbered of [243, 2008, 6993, 436, 805, 231, 411, 804]) expect(ATTRIBUTES.get(numbered)?.ibm, String(numbered)).to.equal(true);
+    expect(ATTRIBUTES.get(g.GSK_LAST_VALIDATION_ERROR)?.ibm).to.equal(false);
+  });
+
+  it('GSK_PROTOCOL_TLSV10 (436) is its own switch beside the TLS 1.x master GSK_PROTOCOL_TLSV1 (407)', () => {
+    const env = openEnv();
+    const out = g.gskRef<number>();
+    expect(g.gsk_attribute_get_enum(env, g.GSK_PROTOCOL_TLSV10, out)).to.equal(g.GSK_OK);
+    expect(out.value).to.equal(g.GSK_FALSE);
+    expect(g.gsk_attribute_set_enum(env, 436, g.GSK_TRUE)).to.equal(g.GSK_ERROR_UNSUPPORTED);
+    expect(g.gsk_attribute_set_enum(env, 'GSK_PROTOCOL_TLSV10', g.GSK_PROTOCOL_TLSV1_OFF)).to.equal(g.GSK_ATTRIBUTE_INVALID_ENUMERATION);
+    expect(g.gsk_attribute_set_enum(env, g.GSK_PROTOCOL_TLSV1, g.GSK_PROTOCOL_TLSV1_OFF)).to.equal(g.GSK_OK);
+  });
+
+  it('errno: IBM i numbers beside the Linux ones, mapped by name both ways', () => {
+    expect([g.IBMI_ERRNO.EIO, g.IBMI_ERRNO.EINVAL, g.IBMI_ERRNO.EAGAIN, g.IBMI_ERRNO.EWOULDBLOCK, g.IBMI_ERRNO.EINTR]).to.deep.equal([3006, 3021, 3406, 3406, 3407]);
+    expect(g.ibmiErrno(Errno.EIO)).to.equal(3006);
+    expect(g.ibmiErrno(Errno.EAGAIN)).to.equal(3406);
+    expect(g.ibmiErrno(Errno.EINVAL)).to.equal(3021);
+    expect(g.ibmiErrno(Errno.ECONNRESET)).to.equal(undefined); // not on the part of IBM's table we have: by name only
+    expect(g.errnoName(Errno.ECONNRESET)).to.equal('ECONNRESET');
+    expect(g.errnoName(4)).to.equal('EINTR');
+    expect(g.linuxErrno(3406)).to.equal(Errno.EAGAIN);
+    expect(g.linuxErrno(3407)).to.equal(4);
+    expect(g.linuxErrno(3999)).to.equal(undefined);
+    for (const [name, ibmi] of Object.entries(g.IBMI_ERRNO)) expect(g.LINUX_ERRNO[name], name).to.be.a('number').and.not.equal(ibmi);
   });
 
   it('GSK_PROTOCOL_TLSV13 takes GSK_TRUE/GSK_FALSE and the _ON/_OFF spellings, by number or by name; never a TypeError', () => {

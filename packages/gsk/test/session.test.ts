@@ -130,6 +130,41 @@ describe('gsk secure sessions: init, read/write, negotiated values, cert info, m
     await p2.close();
   });
 
+  it('GSK_ENVIRONMENT_CLOSE_CALLBACK with GSK_DELAYED_ENVIRONMENT_CLOSE: called once the closed environment\'s last session closes', async () => {
+    const closedEnvs: g.gsk_handle[] = [];
+    const delayed = await environment(pki.serverP12, both(serverSetup, (env) => {
+      expect(g.gsk_attribute_set_callback(env, g.GSK_ENVIRONMENT_CLOSE_CALLBACK, {})).to.equal(g.GSK_IBMI_ERROR_INVALID_POINTER);
+      expectOk(g.gsk_attribute_set_enum(env, g.GSK_ENVIRONMENT_CLOSE_OPTIONS, g.GSK_DELAYED_ENVIRONMENT_CLOSE), 'close options');
+      expectOk(g.gsk_attribute_set_callback(env, g.GSK_ENVIRONMENT_CLOSE_CALLBACK, (h: g.gsk_handle) => closedEnvs.push(h)), 'close callback');
+    }));
+    const pair = await sessionPair(delayed, client);
+    expect(await handshake(pair)).to.deep.equal([g.GSK_OK, g.GSK_OK]);
+    expect(g.gsk_environment_close(g.gskRef(delayed))).to.equal(g.GSK_OK);
+    // The open session still works, and the callback waits for it.
+    const n = g.gskRef<number>();
+    const buffer = new Uint8Array(4);
+    expect(await g.gsk_secure_soc_write(pair.server, new TextEncoder().encode('late'), 4, n)).to.equal(g.GSK_OK);
+    expect(await g.gsk_secure_soc_read(pair.client, buffer, 4, n)).to.equal(g.GSK_OK);
+    expect(closedEnvs).to.deep.equal([]);
+    await pair.close();
+    for (let i = 0; i < 50 && closedEnvs.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(closedEnvs).to.have.lengthOf(1);
+    expect(closedEnvs[0]).to.equal(delayed);
+  });
+
+  it('GSK_ENVIRONMENT_CLOSE_CALLBACK is not called under GSK_NORMAL_ENVIRONMENT_CLOSE (the default)', async () => {
+    let called = 0;
+    const normal = await environment(pki.trustP12, both(clientSetup, (env) => {
+      const options = g.gskRef<number>();
+      expectOk(g.gsk_attribute_get_enum(env, g.GSK_ENVIRONMENT_CLOSE_OPTIONS, options), 'close options');
+      expect(options.value).to.equal(g.GSK_NORMAL_ENVIRONMENT_CLOSE);
+      expectOk(g.gsk_attribute_set_callback(env, g.GSK_ENVIRONMENT_CLOSE_CALLBACK, () => called++), 'close callback');
+    }));
+    expect(g.gsk_environment_close(g.gskRef(normal))).to.equal(g.GSK_OK);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(called).to.equal(0);
+  });
+
   describe('client authentication (GSK_SESSION_TYPE, GSK_CLIENT_AUTH_TYPE, GSK_SERVER_AUTH_TYPE)', () => {
     const withType = (type: number, auth?: number): Setup => both(serverSetup, (env) => {
       expectOk(g.gsk_attribute_set_enum(env, g.GSK_SESSION_TYPE, type), 'session type');

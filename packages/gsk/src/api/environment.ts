@@ -56,9 +56,13 @@ export async function gsk_environment_init(env: gsk_handle): Promise<number> {
   }
 }
 
+/** GSK_ENVIRONMENT_CLOSE_CALLBACK's prototype: the environment whose last session is gone. */
+export type GskEnvironmentCloseCallback = (my_env_handle: gsk_handle) => void;
+
 /**
  * gsk_environment_close: no new sessions; sessions already open keep working. `env.value` is
- * cleared, as GSKit sets the caller's handle to NULL.
+ * cleared, as GSKit sets the caller's handle to NULL. With GSK_DELAYED_ENVIRONMENT_CLOSE, the
+ * GSK_ENVIRONMENT_CLOSE_CALLBACK is called once the last of those sessions has closed.
  */
 export function gsk_environment_close(env: GskRef<gsk_handle>): number {
   const handle = env?.value;
@@ -66,6 +70,10 @@ export function gsk_environment_close(env: GskRef<gsk_handle>): number {
   handle.state = 'closed';
   env.value = undefined;
   // The engine context is released once its last session closes (core's environment close).
-  void handle.core?.close();
+  const released = handle.core?.close() ?? Promise.resolve();
+  const callback = handle.values.get(id.GSK_ENVIRONMENT_CLOSE_CALLBACK) as GskEnvironmentCloseCallback | undefined;
+  if (callback !== undefined && handle.values.get(id.GSK_ENVIRONMENT_CLOSE_OPTIONS) === id.GSK_DELAYED_ENVIRONMENT_CLOSE) {
+    void released.then(() => callback(handle));
+  }
   return rc.GSK_OK;
 }

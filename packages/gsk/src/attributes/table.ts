@@ -70,12 +70,15 @@ export const ATTRIBUTES: ReadonlyMap<number, AttributeSpec> = new Map(
     row({ name: 'GSK_PROTOCOL_SSLV2', id: id.GSK_PROTOCOL_SSLV2, kind: 'enum', defaultValue: id.GSK_PROTOCOL_SSLV2_OFF, check: onOff(id.GSK_PROTOCOL_SSLV2_ON, id.GSK_PROTOCOL_SSLV2_OFF) }),
     row({ name: 'GSK_PROTOCOL_SSLV3', id: id.GSK_PROTOCOL_SSLV3, kind: 'enum', defaultValue: id.GSK_PROTOCOL_SSLV3_OFF, check: onOff(id.GSK_PROTOCOL_SSLV3_ON, id.GSK_PROTOCOL_SSLV3_OFF) }),
     row({ name: 'GSK_PROTOCOL_TLSV1', id: id.GSK_PROTOCOL_TLSV1, kind: 'enum', defaultValue: id.GSK_PROTOCOL_TLSV1_OFF, check: enumCheck([id.GSK_PROTOCOL_TLSV1_OFF, id.GSK_FALSE], [id.GSK_PROTOCOL_TLSV1_ON, id.GSK_TRUE]) }),
+    row({ name: 'GSK_PROTOCOL_TLSV10', id: id.GSK_PROTOCOL_TLSV10, kind: 'enum', defaultValue: id.GSK_FALSE, check: onOff(id.GSK_TRUE, id.GSK_FALSE) }),
     row({ name: 'GSK_PROTOCOL_TLSV11', id: id.GSK_PROTOCOL_TLSV11, kind: 'enum', defaultValue: id.GSK_FALSE, check: onOff(id.GSK_TRUE, id.GSK_FALSE) }),
     row({ name: 'GSK_PROTOCOL_TLSV12', id: id.GSK_PROTOCOL_TLSV12, kind: 'enum', defaultValue: id.GSK_TRUE, check: enumCheck([id.GSK_TRUE, id.GSK_FALSE]) }),
     row({ name: 'GSK_PROTOCOL_TLSV13', id: id.GSK_PROTOCOL_TLSV13, kind: 'enum', defaultValue: id.GSK_TRUE, check: enumCheck([id.GSK_TRUE, id.GSK_FALSE]) }),
     negotiated({ name: 'GSK_PROTOCOL_USED', id: id.GSK_PROTOCOL_USED, kind: 'enum' }),
     negotiated({ name: 'GSK_SID_FIRST', id: id.GSK_SID_FIRST, kind: 'enum' }),
+    row({ name: 'GSK_ENVIRONMENT_CLOSE_OPTIONS', id: id.GSK_ENVIRONMENT_CLOSE_OPTIONS, kind: 'enum', scope: 'environment', defaultValue: id.GSK_NORMAL_ENVIRONMENT_CLOSE, check: enumCheck([id.GSK_NORMAL_ENVIRONMENT_CLOSE, id.GSK_DELAYED_ENVIRONMENT_CLOSE]) }),
     // callbacks
+    row({ name: 'GSK_ENVIRONMENT_CLOSE_CALLBACK', id: id.GSK_ENVIRONMENT_CLOSE_CALLBACK, kind: 'callback', scope: 'environment', readable: false, check: (v) => (typeof v === 'function' ? rc.GSK_OK : rc.GSK_IBMI_ERROR_INVALID_POINTER) }),
     row({ name: 'GSK_CERT_VALIDATION_CALLBACK', id: id.GSK_CERT_VALIDATION_CALLBACK, kind: 'callback', readable: false, check: (v) => (typeof v === 'object' && v !== null && typeof (v as { validation_callback?: unknown }).validation_callback === 'function' ? rc.GSK_OK : rc.GSK_IBMI_ERROR_INVALID_POINTER) }),
   ].map((spec) => [spec.id, spec] as const),
 );
@@ -84,7 +87,6 @@ export const ATTRIBUTES: ReadonlyMap<number, AttributeSpec> = new Map(
 const BY_NAME = new Map<string, AttributeSpec>([...ATTRIBUTES.values()].map((s) => [s.name, s]));
 BY_NAME.set('GSK_OS400_APPLICATION_ID', ATTRIBUTES.get(id.GSK_IBMI_APPLICATION_ID)!);
 BY_NAME.set('GSK_OS400_READ_TIMEOUT', ATTRIBUTES.get(id.GSK_IBMI_READ_TIMEOUT)!);
-BY_NAME.set('GSK_PROTOCOL_TLSV10', ATTRIBUTES.get(id.GSK_PROTOCOL_TLSV1)!);
 
 /** The spec for an id given as IBM's number or as its name; undefined when tlsport does not know it. */
 export function attributeSpec(ref: number | string): AttributeSpec | undefined {

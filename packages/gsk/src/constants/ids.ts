@@ -1,8 +1,10 @@
 /**
- * GSKit attribute ids and enumeration values. Numbers marked IBM are gskssl.h's (IBM i); the few
- * names whose numbers are not in the IBM documents tlsport is built from carry numbers from
+ * GSKit attribute ids and enumeration values. A number below 9000 is IBM's, as IBM i's API pages
+ * print it beside the name (gsk_attribute_set_/get_buffer, _enum, _numeric_value, _callback for
+ * 7.2-7.4, and the V6R1 "Secure Sockets APIs" book); the page an id comes from is named where the
+ * number is newer than V6R1 or read elsewhere. Names whose number none of those pages prints carry numbers from
  * tlsport's own range (9000-9999), so a program written with the names ports unchanged and a
- * number never means two things. `ATTRIBUTES` says which is which.
+ * number never means two things. `ATTRIBUTES.get(id).ibm` says which is which.
  */
 
 // ---- GSK_BUF_ID ----------------------------------------------------------------------------------
@@ -16,20 +18,23 @@ export const GSK_V3_CIPHER_SPECS = 206;
 export const GSK_CONNECT_CIPHER_SPEC = 207;
 export const GSK_CONNECT_SEC_TYPE = 208;
 export const GSK_SSL_EXTN_SERVERNAME_REQUEST = 230;
+/** IBM's GSKit attribute appendix (Security Access Manager 9.0.6), which gives 230 for the request as IBM i does. */
+export const GSK_SSL_EXTN_SERVERNAME_CRITICAL_REQUEST = 231;
 export const GSK_TLSV10_CIPHER_SPECS = 236;
 export const GSK_TLSV11_CIPHER_SPECS = 237;
 export const GSK_TLSV12_CIPHER_SPECS = 238;
+/** IBM i 7.2 gsk_attribute_get_buffer. */
+export const GSK_TLSV12_CIPHER_SPECS_EX = 243;
 export const GSK_KEYRING_LABEL_EX = 254;
+/** IBM i 7.3 gsk_attribute_set_buffer / get_buffer. */
+export const GSK_TLSV13_CIPHER_SPECS_EX = 2008;
 export const GSK_IBMI_APPLICATION_ID = 6999;
 export const GSK_OS400_APPLICATION_ID = GSK_IBMI_APPLICATION_ID;
 // tlsport-numbered buffers (names as IBM i documents them).
 export const GSK_V3_CIPHER_SPECS_EX = 9201;
 export const GSK_TLSV10_CIPHER_SPECS_EX = 9202;
 export const GSK_TLSV11_CIPHER_SPECS_EX = 9203;
-export const GSK_TLSV12_CIPHER_SPECS_EX = 9204;
-export const GSK_TLSV13_CIPHER_SPECS_EX = 9205;
 export const GSK_CONNECT_CIPHER_SPEC_EX = 9206;
-export const GSK_SSL_EXTN_SERVERNAME_CRITICAL_REQUEST = 9207;
 export const GSK_SSL_EXTN_SERVERNAME_LIST = 9208;
 export const GSK_TLS_ECURVE_LIST = 9209;
 /** Comma-separated ALPN protocol ids, in preference order. */
@@ -45,10 +50,11 @@ export const GSK_V2_SESSION_TIMEOUT = 301;
 export const GSK_V3_SESSION_TIMEOUT = 302;
 export const GSK_V2_SIDCACHE_SIZE = 304;
 export const GSK_V3_SIDCACHE_SIZE = 305;
+/** IBM i 7.2/7.3 gsk_attribute_get_numeric_value (the receive time-out; curl's OS/400 layer spells it GSK_OS400_READ_TIMEOUT). */
+export const GSK_IBMI_READ_TIMEOUT = 6993;
+export const GSK_OS400_READ_TIMEOUT = GSK_IBMI_READ_TIMEOUT;
 export const GSK_CERTIFICATE_VALIDATION_CODE = 6996;
 export const GSK_HANDSHAKE_TIMEOUT = 6998;
-export const GSK_IBMI_READ_TIMEOUT = 9301;
-export const GSK_OS400_READ_TIMEOUT = GSK_IBMI_READ_TIMEOUT;
 export const GSK_LAST_VALIDATION_ERROR = 9302;
 
 // ---- GSK_ENUM_ID ---------------------------------------------------------------------------------
@@ -58,9 +64,13 @@ export const GSK_PROTOCOL_SSLV2 = 403;
 export const GSK_PROTOCOL_SSLV3 = 404;
 export const GSK_PROTOCOL_USED = 405;
 export const GSK_SID_FIRST = 406;
+/** The master switch of every TLS 1.x (takes _ON/_OFF); the per-version switches below override it. */
 export const GSK_PROTOCOL_TLSV1 = 407;
-export const GSK_PROTOCOL_TLSV10 = GSK_PROTOCOL_TLSV1;
 export const GSK_SERVER_AUTH_TYPE = 410;
+/** What gsk_environment_close does with sessions still open (V6R1 book, gsk_attribute_get_enum). */
+export const GSK_ENVIRONMENT_CLOSE_OPTIONS = 411;
+/** TLS 1.0 alone, GSK_TRUE/GSK_FALSE (IBM i 7.2 gsk_attribute_set_enum): its own id, not GSK_PROTOCOL_TLSV1. */
+export const GSK_PROTOCOL_TLSV10 = 436;
 export const GSK_PROTOCOL_TLSV11 = 437;
 export const GSK_PROTOCOL_TLSV12 = 438;
 export const GSK_PROTOCOL_TLSV13 = 4030;
@@ -87,6 +97,9 @@ export const GSK_PROTOCOL_TLSV1_OFF = 519;
 export const GSK_PROTOCOL_USED_TLSV1 = 520;
 export const GSK_SERVER_AUTH_FULL = 534;
 export const GSK_SERVER_AUTH_PASSTHRU = 535;
+/** GSK_ENVIRONMENT_CLOSE_OPTIONS: call GSK_ENVIRONMENT_CLOSE_CALLBACK once the last session is gone. */
+export const GSK_DELAYED_ENVIRONMENT_CLOSE = 536;
+export const GSK_NORMAL_ENVIRONMENT_CLOSE = 537;
 export const GSK_OS400_CLIENT_AUTH_REQUIRED = 6995;
 export const GSK_IBMI_CLIENT_AUTH_REQUIRED = GSK_OS400_CLIENT_AUTH_REQUIRED;
 // Newer switches take GSK_TRUE/GSK_FALSE (IBM's gsk_attribute_get_enum page); the _ON/_OFF
@@ -104,7 +117,9 @@ export const GSK_PROTOCOL_USED_TLSV12 = 9503;
 export const GSK_PROTOCOL_USED_TLSV13 = 9504;
 
 // ---- GSK_CALLBACK_ID, GSK_CERT_ID, GSK_MISC_ID ---------------------------------------------------
-export const GSK_CERT_VALIDATION_CALLBACK = 9601;
+/** IBM i 7.3 gsk_attribute_set_callback (and the V6R1 book), as the next one. */
+export const GSK_ENVIRONMENT_CLOSE_CALLBACK = 804;
+export const GSK_CERT_VALIDATION_CALLBACK = 805;
 export const GSK_PARTNER_CERT_INFO = 700;
 export const GSK_LOCAL_CERT_INFO = 701;
 export const GSK_RESET_CIPHER = 100;
