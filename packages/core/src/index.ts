@@ -1,7 +1,7 @@
 // Everything a backend sees (the engine SPI and the shared tables) is public too.
 export * from './spi.js';
 export { GskError } from './gsk/GskError.js';
-export type { SecureAttributes, Pem } from './attributes/SecureAttributes.js';
+export type { SecureAttributes, Pem, Pfx } from './attributes/SecureAttributes.js';
 export { resolveTlsConfig, resolveContextConfig, resolveSessionConfig } from './attributes/resolveTlsConfig.js';
 export { CompletionPort, PortDestroyedError } from './port/CompletionPort.js';
 export { OperationKind, type Overlapped, type OverlappedInput, type OperationId } from './port/Overlapped.js';
@@ -18,4 +18,9 @@ export type { BackendChoice, ConnectOptions, NodeTlsOptions, ServerOptions } fro
 export { nodeError, codeForPeerAlert, type TlsportNodeError } from './faces/nodeErrors.js';
 export type { PromiseOptions, EndOptions } from './session/sessionPromises.js';
 export { extraCaCertificates } from './attributes/trust.js';
+export { openPkcs12 } from './attributes/pkcs12/openPkcs12.js';
+export { readPkcs12, type Pkcs12Entry } from './attributes/pkcs12/pkcs12.js';
+export { Pkcs12Error, type Pkcs12Failure } from './attributes/pkcs12/Pkcs12Error.js';
+export { certificatePem, type KeyMaterial } from './attributes/pkcs12/KeyMaterial.js';
+export { DerCursor, DerError, TAG, bmpText, decodeOid, type Der } from './attributes/pkcs12/der.js';
 export { Agent, type AgentOptions } from './faces/agent.js';

@@ -1,6 +1,5 @@
-import type { CompletionPort, Negotiated, SecureEnvironment, SecureSession, TlsBackend } from '@tlsport/core';
+import type { CompletionPort, KeyMaterial, Negotiated, SecureEnvironment, SecureSession, TlsBackend } from '@tlsport/core';
 import type { AuthPolicy } from './attributes/toCore.js';
-import type { KeyMaterial } from './keystore/KeyMaterial.js';
 
 /**
  * An output parameter: where C passes `&x`, a ported program passes a ref and reads `.value`

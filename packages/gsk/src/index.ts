@@ -42,4 +42,4 @@ export {
 export { QsoStartRecv, QsoStartSend, QsoStartAccept, QsoCancelOperation, QsoIsOperationPending, accept, gskCompatibility, type GskCompatibility } from './qso/plainApi.js';
 export { listenSocket, connectSocket, closeSocket, localPort } from './qso/descriptors.js';
 export { gskApplicationRegistry } from './keystore/applicationRegistry.js';
-export { readPkcs12, type Pkcs12Entry } from './keystore/pkcs12.js';
+export { readPkcs12, type Pkcs12Entry } from '@tlsport/core';

@@ -5,6 +5,9 @@ import type { TicketKeyRing } from '../stores/TicketKeyRing.js';
 /** PEM text, as a string or its bytes. */
 export type Pem = string | Uint8Array;
 
+/** A PKCS#12 (PFX) file's DER bytes (a string is taken as its UTF-8 bytes, as node:tls does). */
+export type Pfx = string | Uint8Array;
+
 /**
  * Attributes of an environment or session, in Node `tls` vocabulary, with GSKit attribute ids
  * accepted beside them for code ported from IBM i. Where both name the same setting, the GSK id wins.
@@ -18,7 +21,13 @@ export interface SecureAttributes {
   cert?: Pem;
   /** The private key for `cert`, PEM (PKCS#8, PKCS#1 or SEC1; encrypted keys need `passphrase`). */
   key?: Pem;
-  /** Decrypts an encrypted `key` (and `sniCertificates` keys without a passphrase of their own), as Node's tls. */
+  /**
+   * This side's certificate, its key and chain as one PKCS#12 (PFX) file, instead of `cert`/`key`,
+   * as node:tls: the bytes, or a one-element list of them or of `{ buf, passphrase? }`. The file's
+   * certificates without a key are trusted as CAs beside `ca`, as node:tls trusts them.
+   */
+  pfx?: Pfx | readonly (Pfx | { buf: Pfx; passphrase?: string })[];
+  /** Decrypts an encrypted `key`, opens `pfx` (and `sniCertificates` keys without a passphrase of their own), as Node's tls. */
   passphrase?: string;
   /** Server: certificates by SNI host name ("api.example.com" or "*.example.com"). */
   sniCertificates?: Readonly<Record<string, { cert: Pem; key: Pem; passphrase?: string }>>;

@@ -18,7 +18,7 @@ import { resolveVersions } from './versions.js';
 export const CONTEXT_ATTRIBUTES: ReadonlySet<keyof SecureAttributes> = new Set<keyof SecureAttributes>([
   'role', 'GSK_SESSION_TYPE', 'minVersion', 'maxVersion', 'GSK_PROTOCOL_TLSV13', 'GSK_PROTOCOL_TLSV12',
   'cipherSuites', 'ciphers', 'GSK_TLSV13_CIPHER_SPECS_EX', 'GSK_TLSV12_CIPHER_SPECS_EX', 'groups', 'GSK_ECDHE_CURVES',
-  'ca', 'cert', 'key', 'passphrase', 'sniCertificates', 'sessionTickets', 'ticketKeys', 'sessionCache',
+  'ca', 'cert', 'key', 'pfx', 'passphrase', 'sniCertificates', 'sessionTickets', 'ticketKeys', 'sessionCache',
   'requireExtendedMasterSecret',
 ]);
 
@@ -27,13 +27,14 @@ export function resolveContextConfig(attrs: SecureAttributes): ContextConfig {
   checkAttributeValues(attrs);
   const { role } = resolveRole(attrs);
   const versions = resolveVersions(attrs);
+  const { pfxCa, ...own } = resolveCertificates(attrs, role);
   return {
     role,
     ...versions,
     ...resolveSuites(attrs, versions),
     groups: resolveGroups(attrs),
-    ...resolveTrust(attrs),
-    ...resolveCertificates(attrs, role),
+    ...resolveTrust(attrs, pfxCa),
+    ...own,
     sessionTickets: attrs.sessionTickets ?? true,
     ticketKeys: attrs.ticketKeys,
     sessionCache: attrs.sessionCache,

@@ -35,15 +35,16 @@ export function extraCaCertificates(): readonly string[] {
 
 /**
  * Trust anchors: `ca` split into single certificates, or, when the caller gives none, Node's
- * bundled roots plus NODE_EXTRA_CA_CERTS (as node:tls).
+ * bundled roots plus NODE_EXTRA_CA_CERTS (as node:tls); either way followed by `alsoTrusted`
+ * (the CA certificates a `pfx` carries, which node:tls adds to whichever store it has).
  */
-export function resolveTrust(attrs: SecureAttributes): { readonly ca: readonly string[]; readonly caFromUser: boolean } {
-  if (attrs.ca === undefined) return { ca: [...rootCertificates, ...extraCaCertificates()], caFromUser: false };
+export function resolveTrust(attrs: SecureAttributes, alsoTrusted: readonly string[] = []): { readonly ca: readonly string[]; readonly caFromUser: boolean } {
+  if (attrs.ca === undefined) return { ca: [...rootCertificates, ...extraCaCertificates(), ...alsoTrusted], caFromUser: false };
   const given = Array.isArray(attrs.ca) ? (attrs.ca as readonly (string | Uint8Array)[]) : [attrs.ca as string | Uint8Array];
   const ca = given.flatMap((pem) => {
     const found = pemCertificates(text(pem));
     if (found.length === 0) throw new GskError(GskStatus.GSK_ERROR_BAD_CERTIFICATE, 'ca: no PEM certificate found');
     return found;
   });
-  return { ca, caFromUser: true };
+  return { ca: [...ca, ...alsoTrusted], caFromUser: true };
 }

@@ -32,6 +32,11 @@ const sessionCache: Check = (v) => {
   const ok = typeof cache === 'object' && cache !== null && (['get', 'set', 'delete', 'close'] as const).every((m) => typeof cache[m] === 'function');
   return ok ? undefined : 'a SessionCache (get, set, delete, close)';
 };
+const isPfxObject = (v: unknown): boolean => {
+  const item = v as { buf?: unknown; passphrase?: unknown } | null;
+  return typeof item === 'object' && item !== null && !(item instanceof Uint8Array) && isPem(item.buf) && (item.passphrase === undefined || typeof item.passphrase === 'string');
+};
+const pfx: Check = (v) => (isPem(v) || (Array.isArray(v) && v.every((item) => isPem(item) || isPfxObject(item))) ? undefined : 'PKCS#12 bytes (a Uint8Array or string) or an array of them and { buf, passphrase? } objects');
 
 const ON_OFF = (id: string) => oneOf(`${id}_ON`, `${id}_OFF`, true, false);
 
@@ -41,6 +46,7 @@ const CHECKS: Readonly<Record<keyof SecureAttributes, readonly [Check, GskStatus
   ca: [pemList, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   cert: [pem, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   key: [pem, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
+  pfx: [pfx, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   passphrase: [string, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   sniCertificates: [sniCertificates, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],
   servername: [string, GskStatus.GSK_IBMI_ERROR_INVALID_POINTER],

@@ -31,6 +31,7 @@ describe('attribute values are type-checked', () => {
         sniCertificates: { 'a.example': { cert: 'c', key: 'k', passphrase: 'p' } },
         keylog: () => undefined,
         session: new Uint8Array(2),
+        pfx: [Buffer.from('der'), { buf: 'der', passphrase: 'p' }, { buf: new Uint8Array(1) }],
       }),
     ).not.to.throw();
   });
@@ -41,6 +42,9 @@ describe('attribute values are type-checked', () => {
     expect(refusal(() => checkAttribute('GSK_SESSION_TYPE', 'GSK_SERVER')).status).to.equal(GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION);
     expect(refusal(() => checkAttribute('handshakeTimeoutMs', NaN)).status).to.equal(GskStatus.GSK_ATTRIBUTE_INVALID_NUMERIC_VALUE);
     expect(refusal(() => checkAttribute('sniCertificates', { 'a.example': { cert: 'c' } })).message).to.include('sniCertificates');
+    // Node's object form only occurs in an array; a passphrase must be text.
+    expect(refusal(() => checkAttribute('pfx', { buf: Buffer.from('der') })).message).to.include('pfx: expected PKCS#12 bytes');
+    expect(refusal(() => checkAttribute('pfx', [{ buf: Buffer.from('der'), passphrase: 1 }])).status).to.equal(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER);
   });
 
   it('ticketKeys takes a TicketKeyRing (not a 48-byte key), sessionCache anything with get/set/delete/close', async () => {

@@ -1,8 +1,8 @@
+import { DerError } from '@tlsport/core';
 import * as id from '../constants/ids.js';
 import * as rc from '../constants/returnCodes.js';
 import { GskSession, type GskRef, type gsk_handle } from '../handles.js';
 import { certificateElements, type gsk_cert_data_elem } from '../certinfo/certInfo.js';
-import { DerError } from '../keystore/der.js';
 import { liveHandle } from './attributes.js';
 
 /**

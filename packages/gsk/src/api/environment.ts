@@ -1,11 +1,10 @@
-import { GskError, SecureEnvironment, TlsError, type TlsBackend } from '@tlsport/core';
+import { GskError, SecureEnvironment, TlsError, type KeyMaterial, type TlsBackend } from '@tlsport/core';
 import * as id from '../constants/ids.js';
 import * as rc from '../constants/returnCodes.js';
 import { GskEnvironment, type GskRef, type gsk_handle } from '../handles.js';
 import { AttributeStatusError, toCoreAttributes } from '../attributes/toCore.js';
 import { openApplication } from '../keystore/applicationRegistry.js';
 import { KeyStoreError, openKeyRing } from '../keystore/keyRing.js';
-import type { KeyMaterial } from '../keystore/KeyMaterial.js';
 
 let defaultBackend: TlsBackend | undefined;
 

@@ -1,7 +1,6 @@
-import type { SecureAttributes } from '@tlsport/core';
+import { certificatePem, type KeyMaterial, type SecureAttributes } from '@tlsport/core';
 import * as id from '../constants/ids.js';
 import * as rc from '../constants/returnCodes.js';
-import { certificatePem, type KeyMaterial } from '../keystore/KeyMaterial.js';
 import { listItems } from './checks.js';
 import { attributeSpec } from './table.js';
 

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import * as id from '../constants/ids.js';
-import { DerCursor, TAG } from '../keystore/der.js';
+import { DerCursor, TAG } from '@tlsport/core';
 import { readName, type DistinguishedName } from './names.js';
 
 /** gsk_cert_data_elem: one piece of certificate information (text, or bytes for the DER elements). */

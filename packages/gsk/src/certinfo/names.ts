@@ -1,4 +1,4 @@
-import { DerCursor, TAG, type Der } from '../keystore/der.js';
+import { bmpText, DerCursor, TAG, type Der } from '@tlsport/core';
 
 const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
   '2.5.4.3': 'CN',
@@ -19,11 +19,7 @@ export interface DistinguishedName {
 }
 
 function text(value: Der): string {
-  if (value.tag === TAG.BMP) {
-    let s = '';
-    for (let i = 0; i + 1 < value.value.length; i += 2) s += String.fromCharCode((value.value[i]! << 8) | value.value[i + 1]!);
-    return s;
-  }
+  if (value.tag === TAG.BMP) return bmpText(value.value);
   return Buffer.from(value.value).toString(value.tag === TAG.UTF8 ? 'utf8' : 'latin1');
 }
 

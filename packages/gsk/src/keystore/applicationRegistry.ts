@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as rc from '../constants/returnCodes.js';
 import { KeyStoreError, openKeyRing } from './keyRing.js';
-import type { KeyMaterial } from './KeyMaterial.js';
+import type { KeyMaterial } from '@tlsport/core';
 
 /**
  * Where GSK_IBMI_APPLICATION_ID is looked up: a JSON file mapping application ids to a key store

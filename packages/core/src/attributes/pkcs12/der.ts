@@ -5,15 +5,16 @@ export interface Der {
   readonly encoded: Uint8Array;
 }
 
-/** A malformed key store or certificate: the caller maps it to its GSK status. */
+/** A malformed DER structure (key store or certificate): the caller maps it to its status. */
 export class DerError extends Error {}
 
-/** DER tags this package reads. */
+/** DER tags the PKCS#12 and certificate readers use. */
 export const TAG = { INTEGER: 0x02, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, UTF8: 0x0c, PRINTABLE: 0x13, IA5: 0x16, BMP: 0x1e, SEQUENCE: 0x30, SET: 0x31, CTX0: 0xa0, CTX0_PRIMITIVE: 0x80 } as const;
 
 /**
  * A bounded cursor over DER elements (definite lengths only; a length past the end is an error),
- * enough for PKCS#12 containers and certificate names.
+ * enough for PKCS#12 containers and certificate names. Every length is checked against the
+ * bytes that remain, so a hostile file cannot make it read past its end.
  */
 export class DerCursor {
   private offset = 0;
@@ -86,4 +87,11 @@ export function decodeOid(v: Uint8Array): string {
   const first = parts.shift()!;
   const head = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
   return [...head, ...parts].join('.');
+}
+
+/** A BMPString (UTF-16BE, X.680 §41) as text. */
+export function bmpText(v: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i + 1 < v.length; i += 2) s += String.fromCharCode((v[i]! << 8) | v[i + 1]!);
+  return s;
 }
