@@ -24,8 +24,8 @@ export interface TlsSocketInit {
   ownsTransport: boolean;
   /** Trust anchors, for the issuer chain and authorizationError. */
   anchors: () => readonly string[];
-  /** This side's certificate, for getCertificate(). */
-  certificate?: string | Uint8Array;
+  /** This side's certificate (PEM, leaf first), for getCertificate(); asked only then, so a `pfx` is read only if needed. */
+  certificate?: () => string | Uint8Array | undefined;
   /** Client: the name verified, for checkServerIdentity and authorizationError. */
   hostname?: string;
   rejectUnauthorized: boolean;

@@ -79,11 +79,11 @@ export abstract class TlsSocketInfo extends Duplex {
   }
 
   getCertificate(): PeerCertificate | object | null {
-    return this.established === undefined ? null : ownCertificate(this.setup.certificate);
+    return this.established === undefined ? null : ownCertificate(this.setup.certificate?.());
   }
 
   getX509Certificate(): X509Certificate | undefined {
-    const pem = this.setup.certificate;
+    const pem = this.setup.certificate?.();
     return pem === undefined ? undefined : new X509Certificate(Buffer.from(pem));
   }
 

@@ -2,7 +2,7 @@ import { connect as netConnect, type NetConnectOpts } from 'node:net';
 import { checkServerIdentity as nodeCheckServerIdentity, type PeerCertificate } from 'node:tls';
 import { resolveTlsConfig } from '../attributes/resolveTlsConfig.js';
 import { environmentFor } from './environments.js';
-import { attributesFromNode, clientSessionAttributes, type ConnectOptions } from './nodeOptions.js';
+import { attributesFromNode, clientSessionAttributes, ownCertificateOf, type ConnectOptions } from './nodeOptions.js';
 import { TlsSocket } from './TlsSocket.js';
 
 /** The trust anchors a client verifies with (its `ca`, else the defaults), for getPeerCertificate(true). */
@@ -38,7 +38,8 @@ export function connect(...args: unknown[]): TlsSocket {
   const [options, callback] = normalize(args);
   // The environment is shared by connections with the same options; the name and resumption
   // state are the connection's own.
-  const environment = environmentFor(options.backend, attributesFromNode(options, 'client'));
+  const attributes = attributesFromNode(options, 'client');
+  const environment = environmentFor(options.backend, attributes);
   const session = clientSessionAttributes(options);
   const transport =
     options.socket ??
@@ -55,7 +56,7 @@ export function connect(...args: unknown[]): TlsSocket {
     attributes: session,
     ownsTransport: options.socket === undefined,
     anchors: anchorsOf(options),
-    certificate: typeof options.cert === 'string' || options.cert instanceof Uint8Array ? options.cert : undefined,
+    certificate: ownCertificateOf(attributes),
     hostname: session.servername,
     rejectUnauthorized: options.rejectUnauthorized !== false,
     checkIdentity: check === undefined || check === nodeCheckServerIdentity ? undefined : (s) => check(session.servername!, s.getPeerCertificate(true) as PeerCertificate),

@@ -15,6 +15,7 @@ import { TlsSocket } from './TlsSocket.js';
 export class TlsServer extends Server {
   private readonly environment: Promise<SecureEnvironment>;
   private readonly anchors: () => readonly string[];
+  private readonly certificate: () => string | undefined;
   /** With `workers` > 1, in the primary: the processes serving the port. */
   private workerProcesses: WorkerProcesses | undefined;
 
@@ -29,6 +30,7 @@ export class TlsServer extends Server {
     // Bad certificates, keys or options fail here, at once, as node:tls's createServer throws.
     const config = resolveTlsConfig(attributes);
     this.anchors = () => config.ca;
+    this.certificate = () => config.certificate?.cert;
     this.environment = backendFor(options.backend).then((backend) => SecureEnvironment.open(backend, attributes));
     this.environment.catch((error: Error) => this.emit('error', error));
     this.on('connection', (socket: Socket) => this.accept(socket));
@@ -81,7 +83,7 @@ export class TlsServer extends Server {
       attributes: {},
       ownsTransport: true,
       anchors: this.anchors,
-      certificate: typeof this.options.cert === 'string' || this.options.cert instanceof Uint8Array ? this.options.cert : undefined,
+      certificate: this.certificate,
       rejectUnauthorized: this.options.rejectUnauthorized !== false,
       wantsKeylog: () => this.listenerCount('keylog') > 0,
       allowHalfOpen: this.options.allowHalfOpen,

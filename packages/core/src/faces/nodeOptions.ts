@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { PeerCertificate } from 'node:tls';
+import { resolvePfx } from '../attributes/pfx.js';
 import type { SecureAttributes } from '../attributes/SecureAttributes.js';
 import type { TlsBackend } from '../engine/spi.js';
 import { GskError } from '../gsk/GskError.js';
@@ -20,10 +21,10 @@ export interface NodeTlsOptions {
   ca?: Pem | readonly Pem[];
   cert?: Pem | readonly Pem[];
   key?: Pem | readonly Pem[];
-  /** Decrypts an encrypted PEM `key`. */
+  /** Decrypts an encrypted PEM `key` and opens `pfx`. */
   passphrase?: string;
-  /** PKCS#12 is not read by tlsport: convert it to PEM (`openssl pkcs12 -nodes`). Giving it is an error. */
-  pfx?: unknown;
+  /** PKCS#12 certificate, key and chain instead of `cert`/`key` (one file, or a one-element list of files or `{ buf, passphrase? }`). */
+  pfx?: SecureAttributes['pfx'];
   ALPNProtocols?: readonly string[] | readonly Uint8Array[] | Uint8Array;
   minVersion?: string;
   maxVersion?: string;
@@ -133,13 +134,13 @@ export function attributesFromNode(options: NodeTlsOptions & Partial<ConnectOpti
   if (options.ticketKeys instanceof Uint8Array) {
     throw new GskError(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, 'ticketKeys: tlsport takes a TicketKeyRing (TicketKeyRing.open()), which rotates keys, not a 48-byte key');
   }
-  if (options.pfx !== undefined) throw new GskError(GskStatus.GSK_ERROR_UNSUPPORTED, 'pfx: PKCS#12 is not supported; pass cert and key as PEM (openssl pkcs12 -nodes)');
   const { tls13, tls12 } = splitCiphers(options.ciphers);
   const attrs: SecureAttributes = {
     role,
     ca: options.ca,
     cert: single(options.cert, 'cert'),
     key: single(options.key, 'key'),
+    pfx: options.pfx,
     passphrase: options.passphrase,
     ALPNProtocols: alpnNames(options.ALPNProtocols),
     minVersion: version(options.minVersion, 'minVersion'),
@@ -160,6 +161,12 @@ export function attributesFromNode(options: NodeTlsOptions & Partial<ConnectOpti
   if (options.ciphers !== undefined && options.ciphersuites === undefined && tls13 === undefined) attrs.maxVersion = 'TLSv1.2';
   if (options.ciphers !== undefined && tls12 === undefined) attrs.minVersion = 'TLSv1.3';
   return Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== undefined)) as SecureAttributes;
+}
+
+/** This side's certificate chain for getCertificate(): `cert`, or the one in `pfx`, read only when asked. */
+export function ownCertificateOf(attrs: SecureAttributes): () => Pem | undefined {
+  let pem: Pem | undefined;
+  return () => (pem ??= attrs.cert ?? resolvePfx(attrs).certificate?.cert);
 }
 
 /** What differs per connection of one client environment: the name and the resumption state. */
