@@ -182,7 +182,6 @@ describe('faces: TlsSocket, connect() and createServer() on every backend', func
     const client = await secureClient(srv.port, { ca: pki().ca.cert, backend: pureBackend });
     expect((await readAll(client)).toString()).to.equal('object');
     await srv.close();
-    expect(() => connect({ port: 1, pfx: Buffer.alloc(1) })).to.throw(/pfx: PKCS#12 is not supported/);
     expect(() => connect({ port: 1, minVersion: 'TLSv1' })).to.throw(/minVersion: TLSv1 /);
     expect(() => connect({ port: 1, ciphers: 'RC4-MD5' })).to.throw(/ciphers: "RC4-MD5" names none/);
   });
