@@ -15,17 +15,30 @@ interface AbsoluteTarget {
   readonly value: number;
 }
 
+/** The same goal for several backends. */
+function each(contenders: readonly string[], prefix: string, op: '>=' | '<=', ratio: number): RatioTarget[] {
+  return contenders.map((contender) => ({ contender, prefix, op, ratio }));
+}
+
+const BACKENDS = ['node-tls', 'openssl', 'pure'] as const;
+
 /**
- * The project's stated targets (issue #6). "On 2 cores" is this machine when it has 2. The server
- * targets are judged on the capacity rows (handshakes per server CPU time, scaled to the cores),
- * not the raw rate, which on a small machine mostly measures how much CPU the load generator took.
+ * The project's stated targets: issue #14 (speed over real sockets, in memory, memory per idle
+ * session, event-loop delay) and what remains of issue #6 (bulk in memory). "On 2 cores" is this
+ * machine when it has 2. The server's raw rate (wall time, k concurrent clients) and its capacity
+ * (handshakes per server CPU time, scaled to the cores) each have their own goal.
  */
 const RATIO_TARGETS: readonly RatioTarget[] = [
+  ...each(BACKENDS, 'server-k', '>=', 1.0),
   { contender: 'openssl', prefix: 'server-capacity-', op: '>=', ratio: 2.0 },
-  { contender: 'openssl', prefix: 'bulk-', op: '>=', ratio: 1.2 },
-  { contender: 'pure', prefix: 'hs-tls13-ecdsa', op: '>=', ratio: 1.0 },
-  { contender: 'pure', prefix: 'server-capacity-', op: '>=', ratio: 1.0 },
-  { contender: 'pure', prefix: 'bulk-', op: '>=', ratio: 0.8 },
+  ...each(['node-tls', 'pure'], 'server-capacity-', '>=', 1.0),
+  { contender: 'openssl', prefix: 'bulk-loopback-', op: '>=', ratio: 1.2 },
+  ...each(['node-tls', 'pure'], 'bulk-loopback-', '>=', 0.8),
+  { contender: 'openssl', prefix: 'bulk-memory-', op: '>=', ratio: 1.2 },
+  { contender: 'pure', prefix: 'bulk-memory-', op: '>=', ratio: 0.8 },
+  ...each(['openssl', 'pure'], 'hs-', '>=', 2.0),
+  ...each(['openssl', 'pure'], 'resume-', '>=', 1.5),
+  { contender: 'pure', prefix: 'eventloop-p99', op: '<=', ratio: 1.5 },
   { contender: 'openssl', prefix: 'memory-rss', op: '<=', ratio: 0.5 },
   { contender: 'pure', prefix: 'memory-rss', op: '<=', ratio: 0.5 },
 ];
