@@ -11,7 +11,7 @@ export interface CampaignOptions {
   iterations: number;
   seed: number;
   peers: readonly string[];
-  timeBoundMs: number;
+  cpuBoundMs: number;
   /** Inputs between memory samples (and progress reports). */
   reportEvery: number;
   /** RSS growth over the first sample that counts as unbounded memory. */
@@ -44,7 +44,7 @@ export interface CampaignResult {
 
 /**
  * Runs `iterations` inputs against one backend, checking each (no exception escapes, failures
- * are TlsErrors with a GSK status, the time bound, no openssl SSL left after destroy, no uncaught
+ * are TlsErrors with a GSK status, the CPU-time and exchange bounds, no openssl SSL left after destroy, no uncaught
  * exception or unhandled rejection) and memory every `reportEvery` inputs.
  */
 export async function runCampaign(options: CampaignOptions, onProgress: (p: CampaignProgress) => void = () => undefined): Promise<CampaignResult> {
@@ -62,7 +62,7 @@ export async function runCampaign(options: CampaignOptions, onProgress: (p: Camp
     for (let i = 0; i < options.iterations; i++) {
       const { input, produce, recorded } = generate(options.target, options.peers, corpus, donors, Rng.forInput(options.seed, i));
       const before = escaped.length;
-      const outcome = await runInput(contexts, input, produce, { timeBoundMs: options.timeBoundMs, ...(recorded === undefined ? {} : { recorded }) });
+      const outcome = await runInput(contexts, input, produce, { cpuBoundMs: options.cpuBoundMs, ...(recorded === undefined ? {} : { recorded }) });
       // An exception thrown on a later turn by this input's engines shows up after a turn.
       await new Promise((resolve) => setImmediate(resolve));
       const problems = [...outcome.problems, ...escaped.slice(before)];

@@ -5,7 +5,7 @@ import { BACKENDS } from './targets.js';
 
 /**
  * npm run fuzz -- --backend openssl --iterations 100000 [--seed 1] [--peer pure,openssl]
- *   [--time-bound-ms 5000] [--report-every 10000] [--max-rss-growth-mb 300]
+ *   [--cpu-bound-ms 5000] [--report-every 10000] [--max-rss-growth-mb 300]
  * Feeds the backend's engine mutated and generated records at every handshake state, both roles.
  * Exit code 1 when any input broke the contract; each such input is kept in fuzz/regressions.
  */
@@ -17,7 +17,7 @@ const options = {
   iterations: numberArg(args, 'iterations', 10_000),
   seed: numberArg(args, 'seed', 1),
   peers: (args.get('peer') ?? 'pure,openssl').split(','),
-  timeBoundMs: numberArg(args, 'time-bound-ms', 5000),
+  cpuBoundMs: numberArg(args, 'cpu-bound-ms', 5000),
   reportEvery: numberArg(args, 'report-every', 10_000),
   maxRssGrowthMb: numberArg(args, 'max-rss-growth-mb', 300),
 };

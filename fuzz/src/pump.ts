@@ -7,9 +7,16 @@ import type { Contexts } from './targets.js';
 /** Bytes the peer sends once both handshakes are done, so the post-handshake state is fuzzed too. */
 const APPLICATION_DATA = new TextEncoder().encode('tlsport fuzz application data');
 
+/** Exchanges without quiet that count as a livelock: a real handshake plus the post-handshake record needs about 20. */
+const MAX_ROUNDS = 10_000;
+
 export interface PumpOptions {
-  /** Per-input wall-clock bound, ms. */
-  timeBoundMs: number;
+  /**
+   * Per-input bound on this process's CPU time (all threads, the libuv pool included), ms. CPU
+   * time, not wall time: an engine that burns this much on one input is a finding at any load,
+   * while a slow, shared machine only stretches the wall clock.
+   */
+  cpuBoundMs: number;
   /** Corpus mode: the recorded records the target would receive, in order. */
   recorded?: readonly Uint8Array[];
 }
@@ -21,6 +28,7 @@ export interface PumpOptions {
  */
 export async function runInput(contexts: Contexts, input: FuzzInput, produce: Producer, options: PumpOptions): Promise<Outcome> {
   const began = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const toTarget: Uint8Array[] = [];
   const toPeer: Uint8Array[] = [];
   let index = 0;
@@ -64,10 +72,15 @@ export async function runInput(contexts: Contexts, input: FuzzInput, produce: Pr
   }
 
   let idle = 0;
-  let timedOut = false;
+  let rounds = 0;
+  let bound: string | undefined;
   while (engine !== undefined && idle < 2) {
-    if (performance.now() - began > options.timeBoundMs) {
-      timedOut = true;
+    if (++rounds > MAX_ROUNDS) {
+      bound = `no quiet within ${MAX_ROUNDS} exchanges`;
+      break;
+    }
+    if (cpuMs(process.cpuUsage(cpuAtStart)) > options.cpuBoundMs) {
+      bound = `no quiet within the ${options.cpuBoundMs} ms CPU bound`;
       break;
     }
     if (toTarget.length > 0 || toPeer.length > 0) {
@@ -91,7 +104,7 @@ export async function runInput(contexts: Contexts, input: FuzzInput, produce: Pr
   await Promise.all([engine?.destroy(), peer?.destroy()]);
 
   const problems = [...sink.problems];
-  if (timedOut) problems.push(`no quiet within the ${options.timeBoundMs} ms bound`);
+  if (bound !== undefined) problems.push(bound);
   return {
     ended: sink.failure !== undefined ? 'failed' : sink.handshake !== undefined ? 'complete' : 'waiting',
     status: sink.failure === undefined ? undefined : gskStatusName(sink.failure.status),
@@ -100,6 +113,10 @@ export async function runInput(contexts: Contexts, input: FuzzInput, produce: Pr
     injected,
     elapsedMs,
   };
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 /** Calls an engine method; an exception escaping it is a contract violation (engines report through the sink). */

@@ -40,8 +40,8 @@ export function regressionOf(input: FuzzInput, outcome: Outcome, seed: number, i
 }
 
 /** Replays a kept input: the same state, the same injected bytes. */
-export function replay(contexts: Contexts, r: Regression, timeBoundMs: number): Promise<Outcome> {
+export function replay(contexts: Contexts, r: Regression, cpuBoundMs: number): Promise<Outcome> {
   const bytes = fromHex(r.injected);
   const recorded = r.input.mode === 'corpus' ? recordsFor(loadCorpus().find((t) => t.name === r.input.source)!, r.input.role) : undefined;
-  return runInput(contexts, r.input, () => bytes, { timeBoundMs, ...(recorded === undefined ? {} : { recorded }) });
+  return runInput(contexts, r.input, () => bytes, { cpuBoundMs, ...(recorded === undefined ? {} : { recorded }) });
 }

@@ -15,7 +15,7 @@ describe('fuzzing (seeded, short) and kept regressions', function () {
   for (const target of BACKEND_NAMES) {
     it(`${target}: 400 mutated and generated inputs at every state, both roles, break no contract`, async () => {
       const { runCampaign } = await toolModule<FuzzCampaign>('fuzz/dist/campaign.js');
-      const result = await runCampaign({ target, iterations: 400, seed: 20261121, peers: ['pure', 'openssl'], timeBoundMs: 5000, reportEvery: 200, maxRssGrowthMb: 200 });
+      const result = await runCampaign({ target, iterations: 400, seed: 20261121, peers: ['pure', 'openssl'], cpuBoundMs: 5000, reportEvery: 200, maxRssGrowthMb: 200 });
       expect(result.failures.map((f) => `input ${f.found.iteration}: ${f.problems.join('; ')}`)).to.deep.equal([]);
       expect(result.memoryProblems).to.deep.equal([]);
       expect(result.inputs).to.equal(400);
