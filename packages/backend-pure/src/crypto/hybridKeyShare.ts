@@ -1,4 +1,4 @@
-import type { GroupName } from '@tlsport/core/spi';
+import { groupByName, type GroupName } from '@tlsport/core/spi';
 import { ProviderError, type KeyShare, type KeyShareResponse, type MlKem768, type MlKemKeyPair } from './provider.js';
 import { concatBytes } from './bytes.js';
 import { MLKEM768 } from './mlkemParams.js';
@@ -7,23 +7,25 @@ import { MLKEM768 } from './mlkemParams.js';
  * How a hybrid group joins its two parts (draft-ietf-tls-ecdhe-mlkem §4.1): client share,
  * server share and shared secret are each the plain concatenation of the ECDHE part and the
  * ML-KEM part, in the same order. X25519MLKEM768 puts ML-KEM first, SecP256r1MLKEM768 the ECDHE
- * part first.
+ * part first. Which ECDHE group a hybrid contains is core's GroupInfo.classical.
  */
 interface HybridLayout {
-  readonly classical: 'x25519' | 'secp256r1';
+  readonly classical: GroupName;
   /** Bytes of the ECDHE public key: X25519 32, an uncompressed P-256 point 65. */
   readonly classicalLength: number;
   readonly mlkemFirst: boolean;
 }
 
-const LAYOUTS: Readonly<Partial<Record<GroupName, HybridLayout>>> = {
-  X25519MLKEM768: { classical: 'x25519', classicalLength: 32, mlkemFirst: true },
-  SecP256r1MLKEM768: { classical: 'secp256r1', classicalLength: 65, mlkemFirst: false },
+const WIRE: Readonly<Partial<Record<GroupName, Omit<HybridLayout, 'classical'>>>> = {
+  X25519MLKEM768: { classicalLength: 32, mlkemFirst: true },
+  SecP256r1MLKEM768: { classicalLength: 65, mlkemFirst: false },
 };
 
 /** The layout of a hybrid group; undefined for a classic one. */
 export function hybridLayout(group: GroupName): HybridLayout | undefined {
-  return LAYOUTS[group];
+  const wire = WIRE[group];
+  const classical = groupByName(group)?.classical;
+  return wire === undefined || classical === undefined ? undefined : { ...wire, classical };
 }
 
 /**

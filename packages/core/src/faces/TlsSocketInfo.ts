@@ -4,22 +4,27 @@ import { Duplex } from 'node:stream';
 import type { CipherNameAndProtocol, DetailedPeerCertificate, EphemeralKeyInfo, PeerCertificate } from 'node:tls';
 import type { Negotiated } from '../engine/negotiated.js';
 import type { SecureSession } from '../session/SecureSession.js';
-import { suiteByName, type GroupName } from '../tls/suites.js';
+import { groupByName, suiteByName, type GroupName } from '../tls/suites.js';
 import { ownCertificate, peerCertificate, unverifiedReason } from './peerCertificate.js';
 import type { TlsSocketInit } from './TlsSocket.js';
 
 /**
- * getEphemeralKeyInfo() as node:tls reports each group: OpenSSL's names and sizes in bits for the
- * classical ones; Node on OpenSSL 3.5 reports a hybrid post-quantum group as a named 'TLSGroup'
- * with an undefined size.
+ * getEphemeralKeyInfo() as node:tls reports a classical group: the curve's OpenSSL short name
+ * (not the TLS group name: P-256 is 'prime256v1') and its size in bits. Node on OpenSSL 3.5
+ * reports a hybrid post-quantum group as a 'TLSGroup' under its OpenSSL group name, size undefined.
  */
-const KEY_INFO: Readonly<Record<GroupName, EphemeralKeyInfo | { type: 'TLSGroup'; name: string; size: undefined }>> = {
+const ECDH_INFO: Readonly<Partial<Record<GroupName, EphemeralKeyInfo>>> = {
   x25519: { type: 'ECDH', name: 'X25519', size: 253 },
   secp256r1: { type: 'ECDH', name: 'prime256v1', size: 256 },
   secp384r1: { type: 'ECDH', name: 'secp384r1', size: 384 },
-  X25519MLKEM768: { type: 'TLSGroup', name: 'X25519MLKEM768', size: undefined },
-  SecP256r1MLKEM768: { type: 'TLSGroup', name: 'SecP256r1MLKEM768', size: undefined },
 };
+
+function keyInfo(group: GroupName): EphemeralKeyInfo | { type: 'TLSGroup'; name: string; size: undefined } | undefined {
+  const info = groupByName(group);
+  if (info?.hybrid === true) return { type: 'TLSGroup', name: info.openssl, size: undefined };
+  const ecdh = ECDH_INFO[group];
+  return ecdh === undefined ? undefined : { ...ecdh };
+}
 
 /**
  * What a TlsSocket tells about its connection, in node:tls's names and shapes: the negotiated
@@ -101,8 +106,8 @@ export abstract class TlsSocketInfo extends Duplex {
   getEphemeralKeyInfo(): EphemeralKeyInfo | object | null {
     const n = this.established;
     if (n === undefined) return null;
-    const info = this.setup.role === 'server' || n.group === undefined ? undefined : KEY_INFO[n.group];
-    return info === undefined ? {} : { ...info };
+    const info = this.setup.role === 'server' || n.group === undefined ? undefined : keyInfo(n.group);
+    return info ?? {};
   }
 
   /** Keying material (RFC 5705; RFC 8446 §7.5), as node:tls's exportKeyingMaterial. */
