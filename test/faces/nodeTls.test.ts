@@ -21,6 +21,10 @@ function flatten(cert: Described): { certificates: object[]; endsInSelf: boolean
   return { certificates, endsInSelf: current != null };
 }
 
+/** Node's OpenSSL speaks the ML-KEM hybrid groups from 3.5 on (Node 24, 26). */
+const [major = 0, minor = 0] = process.versions.openssl.split('.').map(Number);
+const OPENSSL_HAS_HYBRIDS = major > 3 || (major === 3 && minor >= 5);
+
 /** What both sides of the comparison report about one connection. */
 function report(socket: tls.TLSSocket | TlsSocket, role: 'client' | 'server'): object {
   return {
@@ -77,6 +81,21 @@ describe('faces: TlsSocket reports what node:tls reports', function () {
         await new Promise((resolve) => server.close(resolve));
       });
     }
+
+    it(`${backend} client: getEphemeralKeyInfo() of a post-quantum hybrid group equals node:tls's (OpenSSL 3.5)`, async function () {
+      if (!OPENSSL_HAS_HYBRIDS) this.skip();  // the npm run test:node -- 24/26 runs
+      const server = tls.createServer({ cert: pki.leaf.chain, key: pki.leaf.key, ecdhCurve: 'X25519MLKEM768' }, (s) => s.on('error', () => undefined));
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      const options = { host: '127.0.0.1', port: (server.address() as AddressInfo).port, servername: 'localhost', ca: pki.ca.cert, ecdhCurve: 'X25519MLKEM768' };
+      const reference = tls.connect(options);
+      await once(reference, 'secureConnect');
+      const ours = await secureClient(options.port, { ...options, backend });
+      expect(ours.getEphemeralKeyInfo()).to.deep.equal(reference.getEphemeralKeyInfo()).and.include({ type: 'TLSGroup', name: 'X25519MLKEM768' });
+      reference.destroy();
+      ours.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    });
 
     for (const version of ['TLSv1.3', 'TLSv1.2'] as const) {
       it(`${backend} exportKeyingMaterial equals node:tls's peer's, ${version}, both roles, with and without context`, async () => {
