@@ -9,9 +9,10 @@ import { createInterface } from 'node:readline';
  * - sustained: keeps `connections` connections going, starting new ones for `windowMs`.
  * - burst: opens `connections` connections at once.
  *
- * Either way it answers {"done","errors","ms"} once the last connection has finished (ms: from the
- * command to then). Exits when stdin ends. LoadWorkers runs these processes at the lowest CPU
- * priority, so the server under test gets whatever CPU it can use.
+ * Either way it answers {"done","errors","ms","cpuMs"} once the last connection has finished (ms:
+ * from the command to then; cpuMs: the CPU time this process spent meanwhile). Exits when stdin
+ * ends. LoadWorkers runs these processes at the lowest CPU priority, so the server under test gets
+ * whatever CPU it can use.
  */
 export interface LoadCommand {
   mode: 'sustained' | 'burst';
@@ -51,6 +52,7 @@ async function load(command: LoadCommand): Promise<void> {
   let done = 0;
   let errors = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const connection = async (): Promise<void> => {
     do {
       if (await visit(command.port)) done++;
@@ -58,7 +60,8 @@ async function load(command: LoadCommand): Promise<void> {
     } while (command.mode === 'sustained' && performance.now() - t0 < command.windowMs);
   };
   await Promise.all(Array.from({ length: command.connections }, connection));
-  process.stdout.write(`${JSON.stringify({ done, errors, ms: performance.now() - t0 })}\n`);
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(`${JSON.stringify({ done, errors, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
 }
 
 const lines = createInterface({ input: process.stdin });

@@ -11,6 +11,8 @@ export interface LoadReport {
   errors: number;
   /** From the command until the last connection finished (the slowest worker's). */
   ms: number;
+  /** CPU time the load processes spent on it, all together. */
+  cpuMs: number;
 }
 
 interface Worker {
@@ -52,6 +54,7 @@ export class LoadWorkers {
       done: reports.reduce((n, r) => n + r.done, 0),
       errors: reports.reduce((n, r) => n + r.errors, 0),
       ms: Math.max(...reports.map((r) => r.ms)),
+      cpuMs: reports.reduce((n, r) => n + r.cpuMs, 0),
     };
   }
 
