@@ -73,7 +73,7 @@ describe('bench: npm run bench -- --quick', function () {
     expect(results.single.map((m) => m.id)).to.include.members(['port-post-wait', 'port-cancel-100000', 'crypto-x25519', 'crypto-limit-server']);
   });
 
-  it('judges the server targets on the capacity rows, which are never below the raw rate', () => {
+  it('gives the raw and capacity server rows their own targets; capacity is never below the raw rate', () => {
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
     for (const k of [1, 16, 128]) {
       const raw = results.compared.find((m) => m.id === `server-k${k}`)!;
@@ -88,7 +88,10 @@ describe('bench: npm run bench -- --quick', function () {
     const line = (title: string): string => md.split('\n').find((l) => l.startsWith(`| ${title}`))!;
     for (const k of [1, 16, 128]) {
       expect(line(results.compared.find((m) => m.id === `server-capacity-k${k}`)!.title)).to.contain('openssl >= 2.0x');
-      expect(line(results.compared.find((m) => m.id === `server-k${k}`)!.title)).to.not.contain('>=');
+      // Issue 14: the raw rate has its own goal on every backend, not openssl's capacity goal.
+      const raw = line(results.compared.find((m) => m.id === `server-k${k}`)!.title);
+      for (const backend of ['node-tls', 'openssl', 'pure']) expect(raw).to.contain(`${backend} >= 1.0x`);
+      expect(raw).to.not.contain('>= 2.0x');
     }
   });
 
