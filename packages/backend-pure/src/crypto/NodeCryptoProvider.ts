@@ -1,10 +1,11 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { GroupName } from '@tlsport/core/spi';
 import type { Aead, AeadName, CryptoProvider, Hash, HashName, KeyShare, MlKem768, PrivateKey, PublicKey } from './provider.js';
 import { asBytes } from './bytes.js';
 import { hkdfExpand, hkdfExtract } from './hkdf.js';
 import { NodeHash } from './node/NodeHash.js';
 import { NodeAead } from './node/NodeAead.js';
+import { RandomPool } from './node/RandomPool.js';
 import { generateNodeKeyShare, importNodeKeyShare } from './node/NodeKeyShare.js';
 import { importNodePrivateKey, importNodePublicKey } from './node/NodeKeys.js';
 import { NodeMlKem, nodeHasMlKem } from './node/NodeMlKem.js';
@@ -16,6 +17,7 @@ export class NodeCryptoProvider implements CryptoProvider {
   readonly name = 'node';
   /** node:crypto's ML-KEM where the running Node has it (24.7+), @noble/post-quantum otherwise. */
   readonly mlkem768: MlKem768 = nodeHasMlKem() ? new NodeMlKem() : new NobleMlKem();
+  private readonly random = new RandomPool();
 
   hash(name: HashName): Hash {
     return NodeHash.create(name);
@@ -50,7 +52,7 @@ export class NodeCryptoProvider implements CryptoProvider {
   }
 
   randomBytes(length: number): Uint8Array {
-    return asBytes(randomBytes(length));
+    return this.random.take(length);
   }
 
   importPrivateKey(pemOrDer: string | Uint8Array): PrivateKey {

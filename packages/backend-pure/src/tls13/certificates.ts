@@ -1,6 +1,6 @@
 import { TlsError } from '@tlsport/core/spi';
 import type { CryptoProvider, PublicKey } from '../crypto/provider.js';
-import { parseCertificate, pemToDer, TrustStore, verifyChain, type Certificate, type VerifyOptions } from '../x509/index.js';
+import { cachedKey, parseCached, pemToDer, TrustStore, verifyChain, type Certificate, type VerifyOptions } from '../x509/index.js';
 
 /**
  * The handshake's one door to X.509: load a chain, verify a peer's chain. Everything else in the
@@ -28,7 +28,7 @@ export interface PeerChainResult {
 /** The leaf's key, needed for CertificateVerify whether or not the chain verifies. */
 function leafKey(provider: CryptoProvider, certificate: Certificate): PublicKey {
   try {
-    return provider.importPublicKey(certificate.spki);
+    return cachedKey(certificate, provider, () => provider.importPublicKey(certificate.spki));
   } catch (cause) {
     throw new TlsError('unsupported-certificate', `peer certificate key: ${(cause as Error).message}`, { cause });
   }
@@ -36,7 +36,7 @@ function leafKey(provider: CryptoProvider, certificate: Certificate): PublicKey 
 
 /** Verifies the peer's chain (or records that it did not verify, when not required) and returns the leaf key. */
 export function checkPeerChain(o: PeerChainCheck): PeerChainResult {
-  const certificate = parseCertificate(o.chain[0]!);
+  const certificate = parseCached(o.chain[0]!);
   const publicKey = leafKey(o.provider, certificate);
   try {
     const leaf = { certificate, key: publicKey };

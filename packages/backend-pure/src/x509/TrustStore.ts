@@ -1,5 +1,4 @@
 import { TlsError } from '@tlsport/core/spi';
-import type { CryptoProvider, PublicKey } from '../crypto/index.js';
 import type { Certificate } from './Certificate.js';
 import { equal } from '../codec/bytes.js';
 import { toHex } from './hex.js';
@@ -9,8 +8,6 @@ import { pemToDer } from './pemToDer.js';
 /** Trust anchors indexed by subject DER, so an issuer is found by one lookup of a child's issuer name. */
 export class TrustStore {
   private readonly bySubject = new Map<string, Certificate[]>();
-  /** Each anchor's imported key per provider: importing costs more than a signature check. */
-  private readonly keys = new WeakMap<Certificate, Map<CryptoProvider, PublicKey>>();
   /** How many anchors are usable. */
   readonly size: number;
   /** Anchors that could not be parsed, with why; they are left out rather than failing every connection. */
@@ -48,20 +45,6 @@ export class TrustStore {
   private stored(certificate: Certificate): Certificate | undefined {
     const candidates = this.bySubject.get(toHex(certificate.subject.der)) ?? [];
     return candidates.find((anchor) => anchor === certificate || equal(anchor.der, certificate.der));
-  }
-
-  /**
-   * The key of `anchor` (a certificate this store contains), imported by `load` the first time for
-   * this provider. A failed import is not kept: it fails again, the same way, next time.
-   */
-  keyOf(anchor: Certificate, provider: CryptoProvider, load: () => PublicKey): PublicKey {
-    const own = this.stored(anchor);
-    if (own === undefined) return load();
-    let byProvider = this.keys.get(own);
-    if (byProvider === undefined) this.keys.set(own, (byProvider = new Map()));
-    let key = byProvider.get(provider);
-    if (key === undefined) byProvider.set(provider, (key = load()));
-    return key;
   }
 
   private add(anchor: Certificate): void {

@@ -109,13 +109,12 @@ function noIssuer(child: Certificate, length: number): TlsError {
   return new TlsError('unknown-ca', `the chain ends in the untrusted root "${child.subject.text}"`);
 }
 
-/** The key of a certificate on the path, imported once per verification (anchors: once per trust store). */
-function keyOf(certificate: Certificate, anchor: boolean, search: PathSearch, keys: Map<Certificate, PublicKey | TlsError>): PublicKey | TlsError {
+/** The key of a certificate on the path, checked once per verification (imported once per certificate: keys.ts). */
+function keyOf(certificate: Certificate, search: PathSearch, keys: Map<Certificate, PublicKey | TlsError>): PublicKey | TlsError {
   let key = keys.get(certificate);
   if (key === undefined) {
     try {
-      const load = (): PublicKey => importKey(certificate, search.provider);
-      const imported = anchor ? search.trust.keyOf(certificate, search.provider, load) : load();
+      const imported = importKey(certificate, search.provider);
       key = checkKey(certificate, imported) ?? imported;
     } catch (error) {
       if (!(error instanceof TlsError)) throw error;
@@ -135,7 +134,7 @@ function checkEdge(path: readonly Certificate[], issuer: Certificate, anchor: bo
   const child = path[path.length - 1]!;
   const roleError = checkIssuerRole(issuer, anchor, path, search.purpose) ?? checkValidity(issuer, search.now);
   if (roleError !== undefined) return roleError;
-  const key = keyOf(issuer, anchor, search, keys);
+  const key = keyOf(issuer, search, keys);
   if (key instanceof TlsError) return key;
   search.budget.spendSignature();
   const signatureError = checkSignature(child, key);

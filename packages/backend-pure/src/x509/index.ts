@@ -1,6 +1,8 @@
 export type { Certificate, DistinguishedName, BasicConstraints, KeyUsageBit, SubjectAltName } from './Certificate.js';
 export type { SignatureAlgorithm } from './signatureAlgorithm.js';
 export { parseCertificate } from './parseCertificate.js';
+export { parseCached } from './certificatePool.js';
+export { cachedKey } from './certificateKeys.js';
 export { pemToDer } from './pemToDer.js';
 export { TrustStore } from './TrustStore.js';
 export { verifyChain, type VerifyOptions } from './verifyChain.js';

@@ -3,6 +3,7 @@ import { Asn1Error, DerReader, Tag } from '../asn1/index.js';
 import { ProviderError, type CryptoProvider, type PublicKey } from '../crypto/index.js';
 import type { Certificate } from './Certificate.js';
 import { Oid } from './oids.js';
+import { cachedKey } from './certificateKeys.js';
 
 /** Why the SubjectPublicKeyInfo's algorithm is not one the web PKI allows; undefined when it is. */
 function encodingProblem(spki: Uint8Array): string | undefined {
@@ -17,10 +18,10 @@ function encodingProblem(spki: Uint8Array): string | undefined {
   }
 }
 
-/** The certificate's key, imported by `provider`; a key the provider cannot use is unsupported. */
+/** The certificate's key, imported by `provider` once per certificate object; a key the provider cannot use is unsupported. */
 export function importKey(certificate: Certificate, provider: CryptoProvider): PublicKey {
   try {
-    return provider.importPublicKey(certificate.spki);
+    return cachedKey(certificate, provider, () => provider.importPublicKey(certificate.spki));
   } catch (cause) {
     if (!(cause instanceof ProviderError)) throw cause;
     throw new TlsError('unsupported-certificate', `"${certificate.subject.text}": ${cause.message}`, { cause });

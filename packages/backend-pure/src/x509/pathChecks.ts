@@ -3,6 +3,7 @@ import type { PublicKey } from '../crypto/index.js';
 import type { Certificate } from './Certificate.js';
 import { isSelfIssued } from './selfIssued.js';
 import { Oid } from './oids.js';
+import { hasVerified, rememberVerified } from './verifiedSignatures.js';
 
 export type Purpose = 'serverAuth' | 'clientAuth';
 
@@ -53,11 +54,13 @@ export function checkSignature(certificate: Certificate, issuerKey: PublicKey): 
   if (algorithm.kind === 'unsupported') {
     return new TlsError('unsupported-certificate', `"${certificate.subject.text}" is signed with unsupported ${algorithm.name}`);
   }
+  if (hasVerified(certificate, issuerKey)) return undefined;
   // RSASSA-PSS names two schemes: rsae for an rsaEncryption issuer key, pss for an RSASSA-PSS one.
   const scheme = algorithm.schemes.find((s) => issuerKey.supports(s)) ?? algorithm.schemes[0]!;
   if (!issuerKey.verify(scheme, certificate.tbs, certificate.signature)) {
     return new TlsError('bad-signature', `the signature on "${certificate.subject.text}" does not verify`);
   }
+  rememberVerified(certificate, issuerKey);
   return undefined;
 }
 

@@ -36,6 +36,20 @@ describe('CryptoProvider contract', () => {
 
   for (const provider of PROVIDERS) {
     describe(`${provider.name} provider`, () => {
+      it('hands out random bytes of the asked length, never the same ones twice, across pool refills', () => {
+        const seen = new Set<string>();
+        for (const length of [0, 1, 32, 255, 256, 257, 4096, 5000]) {
+          for (let i = 0; i < 40; i++) {
+            const random = provider.randomBytes(length);
+            expect(random).to.be.instanceOf(Uint8Array).with.lengthOf(length);
+            if (length >= 16) seen.add(Buffer.from(random).toString('hex'));
+          }
+        }
+        expect(seen.size).to.equal(6 * 40);
+        const block = provider.randomBytes(4096);
+        expect(block.filter((b) => b === 0).length, 'zero bytes in 4 KiB').to.be.lessThan(64);
+      });
+
       it('forks and snapshots hashes without disturbing the running state', () => {
         const running = provider.hash('sha384').update(bytes('ab'));
         const fork = running.fork().update(bytes('c'));

@@ -155,6 +155,15 @@ describe('verifyChain', function () {
           expect(() => verify(cert.chain, { host: 'API.Example.COM.' })).not.to.throw();
         });
 
+        it('a chain that verified before is judged again in full (signatures are what the caches skip)', () => {
+          const cert = leaf('via-intermediate', () => pki.intermediate.issue({ keyType: 'rsa-2048' }));
+          expect(() => verify(cert.chain)).not.to.throw();
+          expectFault('expired', () => verify(cert.chain, { now: new Date(Date.now() + 100 * 365 * 86_400_000) }));
+          expectFault('unknown-ca', () => verify(cert.chain, { trust: new TrustStore([pki.rsaRoot.cert]) }));
+          expectFault('hostname-mismatch', () => verify(cert.chain, { host: 'example.org' }));
+          expect(() => verify(cert.chain)).not.to.throw();
+        });
+
         it("a tampered signature: 'bad-signature'", () => {
           const [leafDer, ...rest] = pemToDer(fromRoot('leaf-ec-p256', { keyType: 'ec-p256' }).chain);
           const tampered = Uint8Array.from(leafDer!);
