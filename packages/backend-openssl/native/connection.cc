@@ -123,6 +123,13 @@ void Connection::Handshake(Outcome& out) {
   }
 }
 
+void Connection::ReleaseRecordBuffers() {
+  // SSL_MODE_RELEASE_BUFFERS frees the read buffer when a record is used up, but the WANT_READ
+  // probe that ends every read allocates it again (~17 KiB, kept by every idle session).
+  // SSL_free_buffers declines while a partial record or unsent bytes are held, so nothing is lost.
+  SSL_free_buffers(ssl_);
+}
+
 void Connection::FreshBuffers() {
   // A memory BIO keeps the largest buffer it ever held (the certificate flight): once the
   // handshake is over and both are empty, an idle session keeps two empty ones instead.
@@ -160,6 +167,7 @@ size_t Connection::ReadPlaintext(uint8_t* into, size_t capacity, Outcome& out, b
     int error = SSL_get_error(ssl_, n);
     if (error == SSL_ERROR_ZERO_RETURN) out.peerClosed = true;
     else if (error != SSL_ERROR_WANT_READ) Fail(out);
+    else ReleaseRecordBuffers();
     drained = true;
     break;
   }

@@ -83,6 +83,8 @@ class Connection {
   SSL* ssl() const { return ssl_; }
 
  private:
+  /** Frees OpenSSL's record read/write buffers when they hold nothing (an idle session's bulk). */
+  void ReleaseRecordBuffers();
   /** Replaces the drained memory BIOs with new, empty ones (their grown buffers go). */
   void FreshBuffers();
   void Apply(const ConnectionOptions& options);

@@ -1,4 +1,4 @@
-import { guardSink } from '../engine/guardSink.js';
+import { guardSink, type GuardedSink } from '../engine/guardSink.js';
 import type { EngineSink, TlsEngine } from '../engine/spi.js';
 import { Fifo } from '../port/Fifo.js';
 import { TlsError } from '../tls/TlsError.js';
@@ -28,7 +28,7 @@ export class EngineDriver {
   private parked = false;
   private readonly unparked: (() => void)[] = [];
   private readonly calls = new Fifo<(engine: TlsEngine) => void>();
-  private silence: (() => void) | undefined;
+  private guard: GuardedSink | undefined;
   /** Received bytes waiting in `calls` for the engine (a chunk that arrived during a call). */
   private queuedInput = 0;
   private destroyed: Promise<void> | undefined;
@@ -52,9 +52,8 @@ export class EngineDriver {
 
   /** Creates the engine with `make`; its sink calls reach `sink` until the engine fails or is destroyed. Throws what `make` throws. */
   create(make: (sink: EngineSink) => TlsEngine, sink: EngineSink): void {
-    const guarded = guardSink(sink);
-    this.silence = guarded.silence;
-    this.engine = make(guarded.sink);
+    this.guard = guardSink(sink);
+    this.engine = make(this.guard.sink);
   }
 
   /** Share main-thread time with other sessions through `turns` (undefined: run every call at once). */
@@ -124,7 +123,7 @@ export class EngineDriver {
   /** Silences the sink and destroys the engine; resolves when its resources are freed. Idempotent. */
   destroy(): Promise<void> {
     if (this.destroyed === undefined) {
-      this.silence?.();
+      this.guard?.silence();
       const engine = this.engine;
       this.engine = undefined;
       this.calls.drain();
