@@ -7,7 +7,7 @@ Hooks* HooksOf(const SSL* ssl) { return static_cast<Hooks*>(SSL_get_app_data(ssl
 
 void OnKeylog(const SSL* ssl, const char* line) {
   Hooks* hooks = HooksOf(ssl);
-  if (hooks != nullptr && hooks->keylog) hooks->keylogLines.emplace_back(line);
+  if (hooks != nullptr) hooks->keylogLines.emplace_back(line);
 }
 
 int OnNewSession(SSL* ssl, SSL_SESSION* session) {
@@ -67,8 +67,8 @@ int OnClientHello(SSL* ssl, int*, void*) {
 
 }  // namespace
 
-void InstallCallbacks(SSL_CTX* ctx, bool server) {
-  SSL_CTX_set_keylog_callback(ctx, OnKeylog);
+void InstallCallbacks(SSL_CTX* ctx, bool server, bool keylog) {
+  if (keylog) SSL_CTX_set_keylog_callback(ctx, OnKeylog);
   if (server) {
     SSL_CTX_set_alpn_select_cb(ctx, OnAlpnSelect, nullptr);
     SSL_CTX_set_client_hello_cb(ctx, OnClientHello, nullptr);

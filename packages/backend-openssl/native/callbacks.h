@@ -13,7 +13,7 @@
 namespace tlsport {
 
 struct Hooks {
-  bool keylog = false;
+  /** Only from a key-log context (ContextSet::at), so only when the session asked for them. */
   std::vector<std::string> keylogLines;
   /** Client: i2d_SSL_SESSION of each resumable session the server gave us. */
   std::vector<Bytes> sessions;
@@ -27,7 +27,7 @@ struct Hooks {
   std::string servername;
 };
 
-void InstallCallbacks(SSL_CTX* ctx, bool server);
+void InstallCallbacks(SSL_CTX* ctx, bool server, bool keylog);
 void AttachHooks(SSL* ssl, Hooks* hooks);
 /** SSL_set_verify callback for rejectUnauthorized=false: record the result, accept the chain. */
 int AcceptAnyChain(int preverifyOk, X509_STORE_CTX* store);

@@ -18,7 +18,8 @@ constexpr size_t kMaxCall = size_t{1} << 30;
 
 Connection::Connection(std::shared_ptr<ContextSet> contexts, const ConnectionOptions& options) : contexts_(std::move(contexts)) {
   ERR_clear_error();
-  ssl_ = SSL_new(contexts_->primary());
+  ssl_ = SSL_new(contexts_->primary(options.keylog));
+  keylog_ = options.keylog;
   if (ssl_ == nullptr) throw ConfigError("internal", TakeErrorText("SSL_new"));
   TrackSsl(ssl_);
   input_ = BIO_new(BIO_s_mem());
@@ -78,7 +79,6 @@ void Connection::Apply(const ConnectionOptions& o) {
     check(ok == 1, "illegal-parameter", "config.session cannot be resumed");
   }
   stepVariant_ = o.server ? o.requestCert : o.session.has_value();
-  hooks_.keylog = o.keylog;
   hooks_.chooseCertificate = o.chooseCertificate;
   ERR_clear_error();
 }
@@ -214,7 +214,7 @@ void Connection::Shutdown(Outcome& out) {
 }
 
 bool Connection::ChooseContext(size_t index) {
-  SSL_CTX* ctx = contexts_->at(index);
+  SSL_CTX* ctx = contexts_->at(index, keylog_);
   if (ctx == nullptr) return false;
   hooks_.certificateChosen = true;
   return SSL_set_SSL_CTX(ssl_, ctx) == ctx;

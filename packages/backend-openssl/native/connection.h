@@ -100,6 +100,7 @@ class Connection {
   BIO* input_ = nullptr;   // owned by ssl_
   BIO* output_ = nullptr;  // owned by ssl_
   bool stepVariant_ = false;  // see StepKind::variant
+  bool keylog_ = false;       // its contexts are ContextSet's key-log twins
 };
 
 }  // namespace tlsport

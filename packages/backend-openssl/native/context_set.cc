@@ -11,7 +11,7 @@ namespace {
 // Every server context shares one session id context, so resumption survives an SNI switch.
 const unsigned char kSessionIdContext[] = "tlsport";
 
-SSL_CTX* NewContext(const ContextOptions& options, X509_STORE* store, TicketKeys& ticketKeys) {
+SSL_CTX* NewContext(const ContextOptions& options, X509_STORE* store, TicketKeys& ticketKeys, bool keylog) {
   SSL_CTX* ctx = SSL_CTX_new(TLS_method());
   if (ctx == nullptr) throw ConfigError("internal", TakeErrorText("SSL_CTX_new"));
   TrackContext(ctx);
@@ -33,7 +33,7 @@ SSL_CTX* NewContext(const ContextOptions& options, X509_STORE* store, TicketKeys
   check(SSL_CTX_set1_groups_list(ctx, options.groups.c_str()) == 1, "unsupported", "groups rejected");
   // Only the peer's chain: this side's own certificate is the application's choice.
   X509_VERIFY_PARAM_set_auth_level(SSL_CTX_get0_param(ctx), options.verifyAuthLevel);
-  InstallCallbacks(ctx, options.server);
+  InstallCallbacks(ctx, options.server, keylog);
   if (options.server) {
     // Stateless tickets only: nothing to expire in a server-side cache.
     SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
@@ -52,28 +52,48 @@ SSL_CTX* NewContext(const ContextOptions& options, X509_STORE* store, TicketKeys
   return ctx;
 }
 
-}  // namespace
-
-ContextSet::ContextSet(const ContextOptions& options) {
-  X509_STORE* store = NewTrustStore(options.ca);
+/** One SSL_CTX per certificate entry (at least one); on failure frees what it built and rethrows. */
+std::vector<SSL_CTX*> NewContexts(const ContextOptions& options, X509_STORE* store, TicketKeys& ticketKeys, bool keylog) {
+  std::vector<SSL_CTX*> contexts;
   try {
     size_t count = options.certificates.empty() ? 1 : options.certificates.size();
     for (size_t i = 0; i < count; i++) {
-      contexts_.push_back(NewContext(options, store, ticketKeys_));
+      contexts.push_back(NewContext(options, store, ticketKeys, keylog));
       if (i < options.certificates.size() && !options.certificates[i].cert.empty()) {
-        UseCertificateKeyPair(contexts_.back(), options.certificates[i].cert, options.certificates[i].key);
+        UseCertificateKeyPair(contexts.back(), options.certificates[i].cert, options.certificates[i].key);
       }
     }
   } catch (...) {
-    X509_STORE_free(store);
-    for (SSL_CTX* ctx : contexts_) SSL_CTX_free(ctx);
+    for (SSL_CTX* ctx : contexts) SSL_CTX_free(ctx);
     throw;
   }
-  X509_STORE_free(store);  // each context holds its own reference
+  return contexts;
+}
+
+}  // namespace
+
+ContextSet::ContextSet(const ContextOptions& options) : options_(options), store_(NewTrustStore(options.ca)) {
+  try {
+    contexts_ = NewContexts(options_, store_, ticketKeys_, false);
+  } catch (...) {
+    X509_STORE_free(store_);
+    throw;
+  }
 }
 
 ContextSet::~ContextSet() {
   for (SSL_CTX* ctx : contexts_) SSL_CTX_free(ctx);
+  for (SSL_CTX* ctx : keylogContexts_) SSL_CTX_free(ctx);
+  X509_STORE_free(store_);
+}
+
+SSL_CTX* ContextSet::at(size_t index, bool keylog) {
+  if (index >= contexts_.size()) return nullptr;
+  if (!keylog) return contexts_[index];
+  // A debugging aid: building the twins here (PEM parsing on the main thread, once per set) keeps
+  // every other user of the set from paying for them.
+  if (keylogContexts_.empty()) keylogContexts_ = NewContexts(options_, store_, ticketKeys_, true);
+  return keylogContexts_[index];
 }
 
 }  // namespace tlsport

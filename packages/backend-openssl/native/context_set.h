@@ -46,15 +46,21 @@ class ContextSet {
   ContextSet(const ContextSet&) = delete;
   ContextSet& operator=(const ContextSet&) = delete;
 
-  SSL_CTX* primary() const { return contexts_[0]; }
-  SSL_CTX* at(size_t index) const { return index < contexts_.size() ? contexts_[index] : nullptr; }
+  /** [0], with the key-log callback when `keylog` (built on first use, on the main thread). */
+  SSL_CTX* primary(bool keylog) { return at(0, keylog); }
+  SSL_CTX* at(size_t index, bool keylog);
   /** The ticket keys every server context of the set seals and opens tickets with. */
   TicketKeys& ticketKeys() { return ticketKeys_; }
 
  private:
   // Declared first so it outlives the contexts whose callback reads it.
   TicketKeys ticketKeys_;
+  // OpenSSL hex-formats every secret (sprintf per byte) whenever the SSL_CTX has a key-log
+  // callback, so only the twins of sessions that asked for the key log have one.
   std::vector<SSL_CTX*> contexts_;
+  std::vector<SSL_CTX*> keylogContexts_;
+  ContextOptions options_;
+  X509_STORE* store_;
 };
 
 }  // namespace tlsport

@@ -273,6 +273,21 @@ describe('openssl engine features (engine level)', () => {
         await pair.destroy();
       }
     });
+
+    it('a server that switches to an SNI certificate still logs; a client that did not ask logs nothing', async () => {
+      const api = pki.ca.issue({ dns: ['api.example.com'], cn: 'api.example.com' });
+      const pair = await handshakePair(
+        { ca: pki.ca.cert, servername: 'api.example.com' },
+        { ...serverWith(pki.ecdsa), sniCertificates: { 'api.example.com': serverWith(api) }, keylog: () => {} },
+      );
+      try {
+        expect(leafSubject(pair.client.handshake?.peerCertificates[0])).to.equal('CN=api.example.com');
+        expect(pair.server.keylog).to.have.length(5);
+        expect(pair.client.keylog).to.have.length(0);
+      } finally {
+        await pair.destroy();
+      }
+    });
   });
 
   describe('close_notify', () => {
