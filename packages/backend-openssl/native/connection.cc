@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "byte_queue_bio.h"
 #include "live_objects.h"
 #include "pem.h"
 
@@ -21,15 +22,14 @@ Connection::Connection(std::shared_ptr<ContextSet> contexts, const ConnectionOpt
   ssl_ = SSL_new(contexts_->primary());
   if (ssl_ == nullptr) throw ConfigError("internal", TakeErrorText("SSL_new"));
   TrackSsl(ssl_);
-  input_ = BIO_new(BIO_s_mem());
-  output_ = BIO_new(BIO_s_mem());
+  input_ = NewByteQueueBio();
+  output_ = NewByteQueueBio();
   if (input_ == nullptr || output_ == nullptr) {
     BIO_free(input_);
     BIO_free(output_);
     SSL_free(ssl_);
     throw ConfigError("internal", TakeErrorText("BIO_new"));
   }
-  BIO_set_mem_eof_return(input_, -1);  // empty input means "want more", not EOF
   SSL_set_bio(ssl_, input_, output_);
   AttachHooks(ssl_, &hooks_);
   try {
@@ -124,17 +124,16 @@ void Connection::Handshake(Outcome& out) {
 }
 
 void Connection::FreshBuffers() {
-  // A memory BIO keeps the largest buffer it ever held (the certificate flight): once the
+  // A byte queue keeps the largest buffer it ever held (the certificate flight): once the
   // handshake is over and both are empty, an idle session keeps two empty ones instead.
   if (BIO_ctrl_pending(input_) != 0 || BIO_ctrl_pending(output_) != 0) return;
-  BIO* input = BIO_new(BIO_s_mem());
-  BIO* output = BIO_new(BIO_s_mem());
+  BIO* input = NewByteQueueBio();
+  BIO* output = NewByteQueueBio();
   if (input == nullptr || output == nullptr) {
     BIO_free(input);
     BIO_free(output);
     return;
   }
-  BIO_set_mem_eof_return(input, -1);
   SSL_set_bio(ssl_, input, output);  // frees the old pair
   input_ = input;
   output_ = output;
