@@ -11,23 +11,36 @@ namespace {
 struct ByteQueue {
   Bytes bytes;
   size_t head = 0;  // bytes before it were read
+  // Bytes lent by LendInput, read after `bytes`.
+  const uint8_t* lent = nullptr;
+  size_t lentLength = 0;
 
   size_t available() const { return bytes.size() - head; }
 };
 
 ByteQueue* QueueOf(BIO* bio) { return static_cast<ByteQueue*>(BIO_get_data(bio)); }
 
-int QueueWrite(BIO* bio, const char* data, int length) {
-  BIO_clear_retry_flags(bio);
-  if (length <= 0) return 0;
-  ByteQueue& q = *QueueOf(bio);
+void Append(ByteQueue& q, const uint8_t* from, size_t length) {
   // Drop what was read once moving the rest costs less than what it frees (a partial record at most).
   if (q.head > 0 && q.head >= q.available()) {
     q.bytes.erase(q.bytes.begin(), q.bytes.begin() + static_cast<std::ptrdiff_t>(q.head));
     q.head = 0;
   }
-  const auto* from = reinterpret_cast<const uint8_t*>(data);
   q.bytes.insert(q.bytes.end(), from, from + length);
+}
+
+void Reclaim(ByteQueue& q) {
+  if (q.lentLength > 0) Append(q, q.lent, q.lentLength);
+  q.lent = nullptr;
+  q.lentLength = 0;
+}
+
+int QueueWrite(BIO* bio, const char* data, int length) {
+  BIO_clear_retry_flags(bio);
+  if (length <= 0) return 0;
+  ByteQueue& q = *QueueOf(bio);
+  Reclaim(q);  // written bytes come after lent ones
+  Append(q, reinterpret_cast<const uint8_t*>(data), static_cast<size_t>(length));
   return length;
 }
 
@@ -35,6 +48,13 @@ int QueueRead(BIO* bio, char* out, int length) {
   BIO_clear_retry_flags(bio);
   if (length <= 0) return 0;
   ByteQueue& q = *QueueOf(bio);
+  if (q.available() == 0 && q.lentLength > 0) {
+    size_t n = std::min(q.lentLength, static_cast<size_t>(length));
+    std::memcpy(out, q.lent, n);
+    q.lent += n;
+    q.lentLength -= n;
+    return static_cast<int>(n);
+  }
   size_t n = std::min(q.available(), static_cast<size_t>(length));
   if (n == 0) {
     BIO_set_retry_read(bio);
@@ -53,10 +73,12 @@ long QueueCtrl(BIO* bio, int cmd, long, void*) {
   ByteQueue& q = *QueueOf(bio);
   switch (cmd) {
     case BIO_CTRL_PENDING:
-      return static_cast<long>(q.available());
+      return static_cast<long>(q.available() + q.lentLength);
     case BIO_CTRL_RESET:
       q.bytes.clear();
       q.head = 0;
+      q.lent = nullptr;
+      q.lentLength = 0;
       return 1;
     case BIO_CTRL_FLUSH:
     case BIO_CTRL_DUP:
@@ -95,5 +117,14 @@ BIO* NewByteQueueBio() {
   static BIO_METHOD* const method = MakeMethod();  // made once, kept for the process
   return method == nullptr ? nullptr : BIO_new(method);
 }
+
+void LendInput(BIO* bio, const uint8_t* data, size_t length) {
+  ByteQueue& q = *QueueOf(bio);
+  Reclaim(q);
+  q.lent = data;
+  q.lentLength = length;
+}
+
+void ReclaimInput(BIO* bio) { Reclaim(*QueueOf(bio)); }
 
 }  // namespace tlsport

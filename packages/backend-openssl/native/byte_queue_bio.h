@@ -2,6 +2,9 @@
 #pragma once
 #include <openssl/bio.h>
 
+#include <cstddef>
+#include <cstdint>
+
 namespace tlsport {
 
 /**
@@ -10,5 +13,14 @@ namespace tlsport {
  * (BUF_MEM_grow_clean) before copying into it, appending only copies.
  */
 BIO* NewByteQueueBio();
+
+/**
+ * Lets `bio` (a byte queue) read `data` in place, after what it holds, until ReclaimInput: input
+ * decrypted in the same call is never copied into the queue. The caller keeps `data` alive.
+ */
+void LendInput(BIO* bio, const uint8_t* data, size_t length);
+
+/** Copies what was lent and not read (a partial record) into the queue; the loan ends. */
+void ReclaimInput(BIO* bio);
 
 }  // namespace tlsport

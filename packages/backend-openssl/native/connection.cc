@@ -89,6 +89,10 @@ void Connection::Input(const uint8_t* data, size_t length) {
   }
 }
 
+void Connection::LendInput(const uint8_t* data, size_t length) { tlsport::LendInput(input_, data, length); }
+
+void Connection::ReclaimInput() { tlsport::ReclaimInput(input_); }
+
 StepKind Connection::NextStep() const { return StepKind{SSL_is_server(ssl_) == 1, SSL_get_state(ssl_), stepVariant_}; }
 
 void Connection::Handshake(Outcome& out) {
