@@ -4,6 +4,7 @@
       "target_name": "tlsport_openssl",
       "sources": [
         "native/addon.cc",
+        "native/byte_queue_bio.cc",
         "native/callbacks.cc",
         "native/connection.cc",
         "native/constants.cc",

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "byte_queue_bio.h"
 #include "live_objects.h"
 #include "pem.h"
 
@@ -22,15 +23,14 @@ Connection::Connection(std::shared_ptr<ContextSet> contexts, const ConnectionOpt
   keylog_ = options.keylog;
   if (ssl_ == nullptr) throw ConfigError("internal", TakeErrorText("SSL_new"));
   TrackSsl(ssl_);
-  input_ = BIO_new(BIO_s_mem());
-  output_ = BIO_new(BIO_s_mem());
+  input_ = NewByteQueueBio();
+  output_ = NewByteQueueBio();
   if (input_ == nullptr || output_ == nullptr) {
     BIO_free(input_);
     BIO_free(output_);
     SSL_free(ssl_);
     throw ConfigError("internal", TakeErrorText("BIO_new"));
   }
-  BIO_set_mem_eof_return(input_, -1);  // empty input means "want more", not EOF
   SSL_set_bio(ssl_, input_, output_);
   AttachHooks(ssl_, &hooks_);
   try {
@@ -89,6 +89,10 @@ void Connection::Input(const uint8_t* data, size_t length) {
   }
 }
 
+void Connection::LendInput(const uint8_t* data, size_t length) { tlsport::LendInput(input_, data, length); }
+
+void Connection::ReclaimInput() { tlsport::ReclaimInput(input_); }
+
 StepKind Connection::NextStep() const { return StepKind{SSL_is_server(ssl_) == 1, SSL_get_state(ssl_), stepVariant_}; }
 
 void Connection::Handshake(Outcome& out) {
@@ -131,17 +135,16 @@ void Connection::ReleaseRecordBuffers() {
 }
 
 void Connection::FreshBuffers() {
-  // A memory BIO keeps the largest buffer it ever held (the certificate flight): once the
+  // A byte queue keeps the largest buffer it ever held (the certificate flight): once the
   // handshake is over and both are empty, an idle session keeps two empty ones instead.
   if (BIO_ctrl_pending(input_) != 0 || BIO_ctrl_pending(output_) != 0) return;
-  BIO* input = BIO_new(BIO_s_mem());
-  BIO* output = BIO_new(BIO_s_mem());
+  BIO* input = NewByteQueueBio();
+  BIO* output = NewByteQueueBio();
   if (input == nullptr || output == nullptr) {
     BIO_free(input);
     BIO_free(output);
     return;
   }
-  BIO_set_mem_eof_return(input, -1);
   SSL_set_bio(ssl_, input, output);  // frees the old pair
   input_ = input;
   output_ = output;

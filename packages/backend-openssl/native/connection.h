@@ -56,6 +56,10 @@ class Connection {
 
   /** Ciphertext from the transport into the read BIO (copied once). */
   void Input(const uint8_t* data, size_t length);
+  /** Ciphertext the read BIO reads in place until ReclaimInput (see LendInput in byte_queue_bio.h). */
+  void LendInput(const uint8_t* data, size_t length);
+  /** Ends the loan: what was not read is copied into the read BIO. */
+  void ReclaimInput();
   /** SSL_do_handshake once (then Read when it completes); safe on a pool worker. */
   void Handshake(Outcome& out);
   /** What the next handshake step starts from, to look up its learned cost. */

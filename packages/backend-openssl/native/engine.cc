@@ -14,6 +14,15 @@
 namespace tlsport {
 namespace {
 
+/** Ends a LendInput when the call returns or throws: the JS buffer is not ours after that. */
+struct InputLoan {
+  Connection& connection;
+  explicit InputLoan(Connection& c) : connection(c) {}
+  ~InputLoan() { connection.ReclaimInput(); }
+  InputLoan(const InputLoan&) = delete;
+  InputLoan& operator=(const InputLoan&) = delete;
+};
+
 ConnectionOptions ParseOptions(const Napi::Object& o) {
   ConnectionOptions options;
   options.server = BoolOption(o, "server");
@@ -114,15 +123,17 @@ Napi::Value Engine::Handshake(const Napi::CallbackInfo& info) {
 }
 
 // read(input?: Uint8Array) -> outcome with plaintext, output (e.g. a KeyUpdate reply), peerClosed.
-// The plaintext is a view on the buffer SSL_read filled directly (no zero fill, no copy).
+// The input is read in place (only a trailing partial record is kept, copied); the plaintext is a
+// view on the buffer SSL_read filled directly (no zero fill, no copy).
 Napi::Value Engine::Read(const Napi::CallbackInfo& info) {
   ClearErrorsOnExit clearErrors;
   Napi::Env env = info.Env();
   Connection& connection = Ready(env);
+  InputLoan loan(connection);
   if (!info[0].IsUndefined()) {
     size_t length = 0;
     const uint8_t* data = BytesArgument(info, 0, length);
-    connection.Input(data, length);
+    connection.LendInput(data, length);
   }
   Outcome out;
   size_t capacity = connection.PlaintextBound();
