@@ -37,9 +37,6 @@ export type { SessionState } from './sessionStates.js';
 
 let nextOperationId = 1;
 
-/** What close() ends a session with; built only if something asks (see failureCause). */
-const sessionClosedError = (): TlsError => cancelledError('session closed');
-
 /**
  * One TLS connection: an engine bound to a transport (gsk_secure_soc_open). Operations are
  * started against a completion port and complete there exactly once (docs/design.md rules 1-9), and
@@ -59,9 +56,7 @@ export class SecureSession implements OperationSource {
   private idle: IdleTimer | undefined;
   private initOperation: Operation | undefined;
   private handshakeStartedAt = 0;
-  // The failure that ended the session; close() leaves a maker, so a close with nothing pending
-  // builds no Error (one per connection on a server, issue 14).
-  private failureCause: TlsError | (() => TlsError) | undefined;
+  private failure: TlsError | undefined;
   private destroyed: Promise<void> | undefined;
   private result: Negotiated | undefined;
   private resumption: Uint8Array | undefined;
@@ -120,11 +115,6 @@ export class SecureSession implements OperationSource {
   /** The failure that ended the session, if one did. */
   get error(): TlsError | undefined {
     return this.failure;
-  }
-
-  private get failure(): TlsError | undefined {
-    if (typeof this.failureCause === 'function') this.failureCause = this.failureCause();
-    return this.failureCause;
   }
 
   /** Plaintext received and not yet taken by a StartRecv. */
@@ -234,8 +224,8 @@ export class SecureSession implements OperationSource {
    * resources are freed. Idempotent.
    */
   close(): Promise<void> {
-    // Closed already (the usual case after a failure or a second close): nothing to do.
-    if (this.state !== 'closed') this.terminate(sessionClosedError, GskStatus.GSK_TLSPORT_ERROR_CANCELLED);
+    // Closed already (the usual case after a failure or a second close): no error object to build.
+    if (this.state !== 'closed') this.terminate(cancelledError('session closed'), GskStatus.GSK_TLSPORT_ERROR_CANCELLED);
     return this.destroyed ?? Promise.resolve();
   }
 
@@ -459,16 +449,12 @@ export class SecureSession implements OperationSource {
    * Ends the session: every pending operation completes with the failure (or `status`), the
    * engine is destroyed, the transport released. Idempotent; the first failure wins.
    */
-  private terminate(cause: TlsError | (() => TlsError), status?: GskStatus): void {
+  private terminate(error: TlsError, status: GskStatus = error.status): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.failureCause = cause;
-    const pending = this.operations.all();
-    if (pending.length > 0) {
-      const error = this.failure as TlsError;
-      for (const op of pending) {
-        op.finish({ returnValue: op === this.initOperation || status === undefined ? error.status : status, errnoValue: error.errno, error });
-      }
+    this.failure ??= error;
+    for (const op of this.operations.all()) {
+      op.finish({ returnValue: op === this.initOperation ? error.status : status, errnoValue: error.errno, error });
     }
     this.receives.clear();
     this.sends.clear();
