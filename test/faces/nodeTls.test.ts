@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import * as tls from 'node:tls';
 import { expect } from 'chai';
 import type { TlsSocket } from '@tlsport/core';
+import { opensslHasHybridGroups } from '@tlsport/core/openssl';
 import { BACKEND_NAMES, facesPki, listen, secureClient, type FacesPki } from './support/fixture.js';
 
 type Described = tls.PeerCertificate & { issuerCertificate?: Described };
@@ -20,10 +21,6 @@ function flatten(cert: Described): { certificates: object[]; endsInSelf: boolean
   }
   return { certificates, endsInSelf: current != null };
 }
-
-/** Node's OpenSSL speaks the ML-KEM hybrid groups from 3.5 on (Node 24, 26). */
-const [major = 0, minor = 0] = process.versions.openssl.split('.').map(Number);
-const OPENSSL_HAS_HYBRIDS = major > 3 || (major === 3 && minor >= 5);
 
 /** What both sides of the comparison report about one connection. */
 function report(socket: tls.TLSSocket | TlsSocket, role: 'client' | 'server'): object {
@@ -83,7 +80,7 @@ describe('faces: TlsSocket reports what node:tls reports', function () {
     }
 
     it(`${backend} client: getEphemeralKeyInfo() of a post-quantum hybrid group equals node:tls's (OpenSSL 3.5)`, async function () {
-      if (!OPENSSL_HAS_HYBRIDS) this.skip();  // the npm run test:node -- 24/26 runs
+      if (!opensslHasHybridGroups(process.versions.openssl)) this.skip();  // the npm run test:node -- 24/26 runs
       const server = tls.createServer({ cert: pki.leaf.chain, key: pki.leaf.key, ecdhCurve: 'X25519MLKEM768' }, (s) => s.on('error', () => undefined));
       server.listen(0, '127.0.0.1');
       await once(server, 'listening');
